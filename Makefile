@@ -1,0 +1,84 @@
+# The two reader commands are `make book` and `make test`; both create .venv from the lock.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+JB := $(BIN)/jupyter-book
+JBFLAGS := -W -n --keep-going
+CACHE_STAMP := _build/.cache-stamp
+
+# Reproducible numbers and no GUI: one BLAS thread, the Agg backend, no debugger noise.
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: help venv book test unit nbval build-test lint notebooks bench lock clean
+
+help:
+	@echo "make book       build the HTML book in _build/html (executes every notebook)"
+	@echo "make test       lint, unit tests, strict nbval on the reference notebooks, book build with -W"
+	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
+	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
+	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
+	@echo "make clean      remove _build (keeps .venv)"
+
+venv: $(STAMP)
+
+# The environment is rebuilt from scratch whenever the lock or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# The execution cache is keyed on code cells only: wipe it whenever the physics or the data change.
+$(CACHE_STAMP): $(wildcard tlslib/*.py) $(wildcard data/*.csv) requirements.lock
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build
+	touch $@
+
+book: $(STAMP) $(CACHE_STAMP)
+	$(JB) build . $(JBFLAGS)
+	@echo "open _build/html/index.html"
+
+test: lint unit nbval build-test
+
+lint: $(STAMP)
+	$(BIN)/ruff check tlslib tests tools
+	$(BIN)/ruff format --check tlslib tests tools
+
+unit: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider tests
+
+nbval: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/sanitize.cfg tests/notebooks
+
+# A fresh execution in its own output folder: never a cached output.
+build-test: $(STAMP)
+	rm -rf _build/test
+	$(JB) build . $(JBFLAGS) --path-output _build/test
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/refresh_notebooks.py
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+lock:
+	rm -rf _build/lockenv
+	$(PYTHON) -m venv _build/lockenv
+	_build/lockenv/bin/python -m pip install --quiet --disable-pip-version-check ".[book,test]"
+	{ echo "# Exact versions of every package (transitive included) for Python 3.11; regenerate with 'make lock'."; \
+	  _build/lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^tlslib'; } > requirements.lock
+	$(PYTHON) tools/make_environment.py
+	rm -rf _build/lockenv
+
+clean:
+	rm -rf _build

@@ -1,0 +1,16 @@
+"""Shared fixtures: the paper's SiO₂ inputs and the repository root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scipy import constants
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def sio2() -> dict[str, float]:
+    """SiO₂ row of Table I in SI: ρ [kg/m³], v [m/s], v_o [m³]."""
+    return {"density": 2200.0, "velocity": 4163.0, "formula_volume": 45.3 * constants.angstrom**3}

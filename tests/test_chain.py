@@ -1,0 +1,28 @@
+import pytest
+from scipy import constants
+
+from tlslib import InputError, Material, predict
+
+
+def test_predict_sio2_table_row(sio2):
+    # hand chain in test_coupling*.py: T_D 347.7 K, go 0.268 eV, gmax 2.458 eV, C 2.94e-4
+    p = predict(Material("SiO2", **sio2))
+    assert p.debye_temperature == pytest.approx(347.7, abs=0.1)
+    assert p.gamma_o / constants.eV == pytest.approx(0.268, abs=0.001)
+    assert p.gamma_max / constants.eV == pytest.approx(2.458, abs=0.002)
+    assert p.gamma_eff / constants.eV == pytest.approx(0.670, abs=0.002)
+    assert p.coupling_constant == pytest.approx(2.94e-4, abs=0.01e-4)
+    # Q^-1 = pi/2 * 2.938e-4 = 4.615e-4; l/lambda = 1/(2 pi^2 2.938e-4) = 172.4
+    assert p.internal_friction == pytest.approx(4.615e-4, abs=0.002e-4)
+    assert p.mean_free_path_ratio == pytest.approx(172.4, abs=0.2)
+
+
+def test_c_scales_as_alpha_squared(sio2):
+    m = Material("SiO2", **sio2)
+    assert predict(m, 5.0).coupling_constant == pytest.approx(4 * predict(m, 2.5).coupling_constant)
+
+
+@pytest.mark.parametrize("alpha", [0.0, -1.0, float("nan"), float("inf")])
+def test_bad_alpha_is_rejected(sio2, alpha):
+    with pytest.raises(InputError):
+        predict(Material("SiO2", **sio2), alpha)

@@ -1,0 +1,34 @@
+import numpy as np
+import pytest
+
+from tlslib.coupling_constant import high_temperature_coupling_constant
+from tlslib.observables import (
+    internal_friction,
+    mean_free_path_ratio,
+    sound_velocity_log_slope,
+    sound_velocity_shift,
+)
+
+
+def test_internal_friction_for_c_3e_minus_4():
+    # pi/2 * 3e-4 = 4.712e-4
+    assert internal_friction(3e-4) == pytest.approx(4.712e-4, abs=1e-7)
+
+
+def test_mean_free_path_ratio_for_c_3e_minus_4_is_about_170():
+    # 1 / (2 pi^2 3e-4) = 1 / 5.922e-3 = 168.9
+    assert mean_free_path_ratio(3e-4) == pytest.approx(168.9, abs=0.1)
+
+
+def test_high_temperature_mean_free_path_ratio_is_3_over_pi2():
+    # C = 1/6: 1/(2 pi^2/6) = 3/pi^2 = 0.30396 (Eq. 15, "~ 0.3")
+    c = high_temperature_coupling_constant(2200.0, 4163.0, 3.9e-19)
+    assert mean_free_path_ratio(c) == pytest.approx(3 / np.pi**2, rel=1e-12)
+    assert mean_free_path_ratio(c) == pytest.approx(0.304, abs=1e-3)
+
+
+def test_sound_velocity_shift_is_minus_half_c_per_e_fold():
+    assert sound_velocity_log_slope(3e-4) == pytest.approx(-1.5e-4)
+    # one e-fold in T above T_o: -C/2
+    assert sound_velocity_shift(3e-4, np.e, 1.0) == pytest.approx(-1.5e-4)
+    assert sound_velocity_shift(3e-4, 1.0, 1.0) == 0.0
