@@ -47,7 +47,7 @@ book: $(STAMP) $(CACHE_STAMP)
 	$(JB) build . $(JBFLAGS)
 	@echo "open _build/html/index.html"
 
-test: lint unit nbval build-test
+test: lint build-test unit nbval
 
 lint: $(STAMP)
 	$(BIN)/ruff check tlslib tests tools
