@@ -4,6 +4,7 @@ import pytest
 from tlslib.coupling import gamma_eff, gamma_max, gamma_o
 from tlslib.coupling_constant import (
     coupling_constant,
+    density_of_states_from_c,
     high_temperature_coupling_constant,
     universal_coupling_constant,
 )
@@ -35,3 +36,10 @@ def test_high_temperature_c_is_one_sixth_for_any_material():
 def test_arrays_in_arrays_out():
     c = universal_coupling_constant(np.array([1.0, 2.0]), np.array([10.0, 10.0]), 2.5)
     assert c.shape == (2,)
+
+
+def test_density_of_states_from_c_inverts_eq1():
+    # C = 3e-4, rho v^2 = 2200 * 4000^2 = 3.52e10 J/m^3, gamma = 1.6e-19 J: P = 3e-4 * 3.52e10 / 2.56e-38 = 4.125e44
+    p = density_of_states_from_c(3e-4, 1.6e-19, 2200.0, 4000.0)
+    assert p == pytest.approx(4.125e44, rel=1e-12)
+    assert coupling_constant(p, 1.6e-19, 2200.0, 4000.0) == pytest.approx(3e-4)

@@ -7,7 +7,12 @@ from numpy.typing import ArrayLike
 
 from tlslib.dos import interacting_dos, mean_coupling_squared
 
-__all__ = ["coupling_constant", "universal_coupling_constant", "high_temperature_coupling_constant"]
+__all__ = [
+    "coupling_constant",
+    "density_of_states_from_c",
+    "universal_coupling_constant",
+    "high_temperature_coupling_constant",
+]
 
 
 def coupling_constant(p_bar: ArrayLike, coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike) -> np.ndarray:
@@ -26,6 +31,26 @@ def coupling_constant(p_bar: ArrayLike, coupling: ArrayLike, density: ArrayLike,
     """
     rho_v2 = np.asarray(density, dtype=float) * np.asarray(velocity, dtype=float) ** 2
     return np.asarray(p_bar, dtype=float) * np.asarray(coupling, dtype=float) ** 2 / rho_v2
+
+
+def density_of_states_from_c(
+    coupling_constant: ArrayLike, coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike
+) -> np.ndarray:
+    """P̄ implied by a measured C and a coupling γ, P̄ = C ρ v²/γ² (Eq. 1 inverted) [J⁻¹ m⁻³].
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        C.
+    coupling : array_like
+        γ [J].
+    density : array_like
+        ρ [kg/m³].
+    velocity : array_like
+        v [m/s].
+    """
+    rho_v2 = np.asarray(density, dtype=float) * np.asarray(velocity, dtype=float) ** 2
+    return np.asarray(coupling_constant, dtype=float) * rho_v2 / np.asarray(coupling, dtype=float) ** 2
 
 
 def universal_coupling_constant(gamma_o: ArrayLike, gamma_max: ArrayLike, alpha: ArrayLike) -> np.ndarray:
