@@ -34,12 +34,8 @@ def coupling_scale(density: ArrayLike, velocity: ArrayLike, formula_volume: Arra
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        Debye-averaged sound velocity v [m/s].
-    formula_volume : array_like
-        v_o [m³].
+    density, velocity, formula_volume : array_like
+        ρ [kg/m³], Debye-averaged sound velocity v [m/s], formula volume v_o [m³].
     """
     return np.sqrt(elastic_energy_scale(density, velocity, formula_volume) * debye_energy(velocity, formula_volume))
 
@@ -51,12 +47,8 @@ def gamma_o(density: ArrayLike, velocity: ArrayLike, formula_volume: ArrayLike) 
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        Debye-averaged sound velocity v [m/s].
-    formula_volume : array_like
-        v_o [m³].
+    density, velocity, formula_volume : array_like
+        ρ [kg/m³], Debye-averaged sound velocity v [m/s], formula volume v_o [m³].
     """
     return np.sqrt(2.0) / 3.0 * coupling_scale(density, velocity, formula_volume)
 
@@ -71,12 +63,8 @@ def gamma_max(
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
-    formula_volume : array_like
-        v_o [m³].
+    density, velocity, formula_volume : array_like
+        ρ [kg/m³], v [m/s], v_o [m³].
     prefactor : float, optional
         The dimensionless a; the default is the paper's elastic-stability value.
     """

@@ -24,10 +24,8 @@ def coupling_constant(p_bar: ArrayLike, coupling: ArrayLike, density: ArrayLike,
         P̄ [J⁻¹ m⁻³].
     coupling : array_like
         γ [J].
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     """
     rho_v2 = np.asarray(density, dtype=float) * np.asarray(velocity, dtype=float) ** 2
     return np.asarray(p_bar, dtype=float) * np.asarray(coupling, dtype=float) ** 2 / rho_v2
@@ -44,10 +42,8 @@ def density_of_states_from_c(
         C.
     coupling : array_like
         γ [J].
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     """
     rho_v2 = np.asarray(density, dtype=float) * np.asarray(velocity, dtype=float) ** 2
     return np.asarray(coupling_constant, dtype=float) * rho_v2 / np.asarray(coupling, dtype=float) ** 2
@@ -77,10 +73,8 @@ def high_temperature_coupling_constant(density: ArrayLike, velocity: ArrayLike, 
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     gamma_max : array_like
         γ_max [J].
     """

@@ -56,10 +56,8 @@ def yu_leggett_dos(density: ArrayLike, velocity: ArrayLike, coupling: ArrayLike)
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     coupling : array_like
         The single coupling γ [J].
     """
@@ -75,10 +73,8 @@ def interacting_dos(density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLik
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     gamma_max : array_like
         γ_max of Eq. (13) [J].
     """
@@ -93,10 +89,8 @@ def p_bar(density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLike, gamma_o
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
     gamma_max : array_like
         γ_max of Eq. (13) [J].
     gamma_o : array_like

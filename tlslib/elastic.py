@@ -81,10 +81,8 @@ def debye_temperature(velocity: ArrayLike, formula_volume: ArrayLike) -> np.ndar
 
     Parameters
     ----------
-    velocity : array_like
-        Debye-averaged sound velocity v [m/s].
-    formula_volume : array_like
-        v_o [m³].
+    velocity, formula_volume : array_like
+        Debye-averaged sound velocity v [m/s] and formula volume v_o [m³].
     """
     return debye_energy(velocity, formula_volume) / constants.k
 
@@ -94,12 +92,8 @@ def elastic_energy_scale(density: ArrayLike, velocity: ArrayLike, formula_volume
 
     Parameters
     ----------
-    density : array_like
-        ρ [kg/m³].
-    velocity : array_like
-        v [m/s].
-    formula_volume : array_like
-        v_o [m³].
+    density, velocity, formula_volume : array_like
+        ρ [kg/m³], v [m/s], v_o [m³].
     """
     density = np.asarray(density, dtype=float)
     velocity = np.asarray(velocity, dtype=float)
