@@ -1,0 +1,258 @@
+import numpy as np
+import pytest
+from scipy import constants
+
+from tlslib.coupling import coupling_scale, gamma_o
+from tlslib.elastic import debye_energy
+from tlslib.polaron import (
+    PAPER_ANGULAR_AVERAGE,
+    angular_average,
+    box_radius,
+    box_wavevectors,
+    cubic_lattice_zeta,
+    debye_wavenumber,
+    displaced_vacuum_overlap,
+    elastic_dipole_exchange,
+    mode_coupling_squared,
+    mode_sum_overlap_exponent,
+    overlap_exponent,
+    polarization_averages,
+    polarization_averages_monte_carlo,
+    polarization_vectors,
+    polaron_gamma_o,
+    random_dipole,
+    strain_projections,
+)
+
+TRACELESS = np.diag([2.0, -1.0, -1.0]) / np.sqrt(6.0)  # uniaxial, traceless, unit Frobenius norm
+DYAD_Z = np.diag([0.0, 0.0, 1.0])  # n n with n = z
+
+
+def test_sio2_debye_wavenumber(sio2):
+    # (6 pi^2 / 45.3e-30 m^3)^(1/3) = (59.218 / 45.3e-30)^(1/3) = (1.30724e30)^(1/3) = 1.0934e10 1/m
+    k_d = debye_wavenumber(sio2["formula_volume"])
+    assert k_d == pytest.approx(1.0934e10, rel=1e-4)
+    # hbar v k_D is the Debye energy of tlslib.elastic
+    e_d = debye_energy(sio2["velocity"], sio2["formula_volume"])
+    assert constants.hbar * sio2["velocity"] * k_d == pytest.approx(e_d)
+
+
+def test_overlap_exponent_at_gamma_o_is_one_for_unit_coupling_to_three_polarizations(sio2):
+    # W = gamma^2 * 3 k_D^2 / (4 pi^2 rho hbar v^3); gamma_o^2 = (2/9) rho v^2 v_o hbar v k_D, so
+    # W(gamma_o) = (2/9) * 3 * k_D^3 v_o / (4 pi^2) = (2/3) * 6 pi^2 / (4 pi^2) = 1: the sqrt(2)/3 of Eq. (5)
+    assert PAPER_ANGULAR_AVERAGE == 3.0
+    assert overlap_exponent(gamma_o(**sio2), **sio2) == pytest.approx(1.0, rel=1e-12)
+    # exponent is quadratic in gamma: gamma = 2.5 gamma_o gives 6.25
+    assert overlap_exponent(2.5 * gamma_o(**sio2), **sio2) == pytest.approx(6.25, rel=1e-12)
+
+
+def test_lower_cutoff_removes_the_inner_sphere(sio2):
+    # integrand k dk: (k_D^2 - k_m^2)/k_D^2 = 1 - 1/4 = 3/4 for k_m = k_D/2
+    k_d = debye_wavenumber(sio2["formula_volume"])
+    w = overlap_exponent(gamma_o(**sio2), **sio2, k_min=0.5 * k_d)
+    assert w == pytest.approx(0.75, rel=1e-12)
+
+
+def test_polaron_gamma_o_reduces_to_eq5_and_scales_as_inverse_sqrt_of_angular_average(sio2):
+    assert polaron_gamma_o(**sio2) == pytest.approx(gamma_o(**sio2), rel=1e-14)
+    # <A> = 1/3 (unit-Frobenius tensor): sqrt(3 / (1/3)) = 3 -> prefactor sqrt(2)/3 * 3 = sqrt(2)
+    assert polaron_gamma_o(**sio2, angular_average=1 / 3) / coupling_scale(**sio2) == pytest.approx(np.sqrt(2.0))
+    # <A> = 1 (pure dilatation, longitudinal only): sqrt(2)/3 * sqrt(3) = sqrt(2/3) = 0.8165
+    assert polaron_gamma_o(**sio2, angular_average=1.0) / coupling_scale(**sio2) == pytest.approx(0.81650, abs=1e-5)
+
+
+@pytest.mark.parametrize("avg", [1 / 3, 1.0, 3.0, 7.0])
+def test_overlap_exponent_is_one_at_the_matching_gamma_o(sio2, avg):
+    g = polaron_gamma_o(**sio2, angular_average=avg)
+    assert overlap_exponent(g, **sio2, angular_average=avg) == pytest.approx(1.0, rel=1e-12)
+
+
+def test_polarization_vectors_are_orthonormal_triads_led_by_khat():
+    rng = np.random.default_rng(0)
+    k = np.vstack([rng.normal(size=(50, 3)), [[0.0, 0.0, 2.0], [0.0, 0.0, -1.0], [1e-3, 0.0, 1.0]]])
+    triad = polarization_vectors(k)
+    gram = np.einsum("nsa,nta->nst", triad, triad)
+    assert gram == pytest.approx(np.broadcast_to(np.eye(3), gram.shape), abs=1e-14)
+    assert triad[:, 0, :] == pytest.approx(k / np.linalg.norm(k, axis=1, keepdims=True), abs=1e-15)
+
+
+def test_pure_dilatation_couples_only_to_longitudinal_phonons():
+    # D = identity: D:e^s = khat . e^s = 1 for s = L and 0 for the transverse modes
+    k = np.random.default_rng(1).normal(size=(20, 3))
+    p = strain_projections(np.eye(3), k)
+    assert p[:, 0] == pytest.approx(1.0, abs=1e-14)
+    assert p[:, 1:] == pytest.approx(0.0, abs=1e-14)
+
+
+def test_sum_over_polarizations_is_khat_D_squared_khat():
+    # completeness of (khat, e1, e2): sum_s (khat.D.e_s)^2 = |D khat|^2
+    rng = np.random.default_rng(2)
+    d = rng.normal(size=(3, 3))
+    d = d + d.T
+    k = rng.normal(size=(30, 3))
+    khat = k / np.linalg.norm(k, axis=1, keepdims=True)
+    a = np.sum(strain_projections(d, k) ** 2, axis=1)
+    assert a == pytest.approx(np.einsum("na,ab,bc,nc->n", khat, d, d, khat), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("dipole", "expected"),
+    [
+        # traceless unit norm: L = (0 + 2)/15 = 2/15, T = (3 - 0)/15 = 1/5; total 1/3
+        (TRACELESS, (2 / 15, 1 / 5)),
+        # dyad nn: Tr = 1, Tr D^2 = 1: L = (1 + 2)/15 = 1/5, T = (3 - 1)/15 = 2/15
+        (DYAD_Z, (1 / 5, 2 / 15)),
+        # identity: Tr = 3, Tr D^2 = 3: L = (9 + 6)/15 = 1, T = (9 - 9)/15 = 0
+        (np.eye(3), (1.0, 0.0)),
+        # 3 x traceless (Frobenius norm 3, the paper's <A> = 3): 9 * (2/15, 1/5) = (6/5, 9/5)
+        (3 * TRACELESS, (6 / 5, 9 / 5)),
+    ],
+)
+def test_polarization_averages_analytic(dipole, expected):
+    avg = polarization_averages(dipole)
+    assert avg == pytest.approx(expected, abs=1e-14)
+    assert angular_average(dipole) == pytest.approx(sum(expected), abs=1e-14)
+
+
+def test_angular_average_is_a_third_of_the_frobenius_norm_squared_whatever_the_orientation():
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        d = random_dipole(rng, [0.3, -1.2, 0.5])
+        # Tr D^2 = 0.09 + 1.44 + 0.25 = 1.78 -> <A> = 0.59333
+        assert angular_average(d) == pytest.approx(1.78 / 3, rel=1e-12)
+        assert np.trace(d) == pytest.approx(-0.4, abs=1e-12)
+
+
+def test_monte_carlo_polarization_averages_agree_with_the_analytic_ones():
+    for seed, d in enumerate([TRACELESS, DYAD_Z, random_dipole(np.random.default_rng(4), [1.0, 0.2, -0.7])]):
+        mean, err = polarization_averages_monte_carlo(d, np.random.default_rng(10 + seed), 40_000)
+        assert np.all(np.abs(mean - polarization_averages(d)) < 5 * err)
+
+
+def test_box_wavevectors_count_the_first_two_shells():
+    # L = 2 pi (unit spacing), 0 < |n| < 1.5: |n|^2 = 1 (6 vectors) and 2 (12 vectors)
+    k = box_wavevectors(2 * np.pi, 1.5)
+    assert k.shape == (18, 3)
+    assert box_wavevectors(2 * np.pi, 1.5, k_min=1.2).shape == (12, 3)
+
+
+def test_box_radius_counts_one_wavevector_per_formula_volume(sio2):
+    # (4 pi/3) R^3 = (4 pi/3) k_D^3 L^3 / (8 pi^3) = L^3 / v_o with k_D^3 = 6 pi^2 / v_o
+    vo = sio2["formula_volume"]
+    side = (1000 * vo) ** (1 / 3)
+    assert 4 * np.pi / 3 * box_radius(side, vo) ** 3 == pytest.approx(1000.0, rel=1e-12)
+
+
+def test_one_mode_overlap_exponent_by_hand():
+    # one mode, D:e = 1: W = 2|g|^2/(hbar w)^2 = gamma^2/(rho v^2 V hbar v k)
+    # gamma = 1e-19 J, rho = 2200, v = 4000, V = 1e-27 m^3, k = 1e10:
+    # rho v^2 V = 3.52e-17 J, hbar v k = 4.21829e-21 J, W = 1e-38 / 1.48484e-37 = 0.067347
+    w = mode_sum_overlap_exponent(1e-19, 2200.0, 4000.0, 1e-9, np.array([[1e10, 0.0, 0.0]]), np.ones((1, 1)))
+    assert w == pytest.approx(0.067347, rel=1e-5)
+    # |g|^2 = gamma^2 hbar w / (2 rho v^2 V) = 1e-38 * 4.21829e-21 / 7.04e-17 = 5.9919e-43 J^2
+    assert mode_coupling_squared(1e-19, 2200.0, 4000.0, 1e-27, 1e10, 1.0) == pytest.approx(5.9919e-43, rel=1e-4)
+
+
+def test_box_sum_converges_to_the_continuum_exponent(sio2):
+    # box with R = k_D L / 2 pi = 20: about 4 pi R^3 = 1.0e5 modes; the error is (Z + fluctuation)/(2 pi R^2),
+    # |.| < 25/(2 pi 400) = 1e-2
+    k_d = debye_wavenumber(sio2["formula_volume"])
+    side = 2 * np.pi * 20.0 / k_d
+    k = box_wavevectors(side, k_d)
+    g = gamma_o(**sio2)
+    w = mode_sum_overlap_exponent(g, sio2["density"], sio2["velocity"], side, k, np.ones((len(k), 3)))
+    assert 3 * len(k) == pytest.approx(4 * np.pi * 20.0**3, rel=0.01)
+    assert abs(w - 1.0) < 1e-2
+
+
+def test_cubic_symmetry_makes_the_box_sum_see_only_the_trace_of_D_squared(sio2):
+    # sum over a cube-symmetric shell of khat_a khat_b is proportional to delta_ab, so
+    # W_box(D) = Tr(D^2)/9 * W_box(unit coupling to 3 polarizations) exactly
+    k_d = debye_wavenumber(sio2["formula_volume"])
+    side = 2 * np.pi * 6.3 / k_d
+    k = box_wavevectors(side, k_d)
+    d = random_dipole(np.random.default_rng(5), [2.0, -0.5, 0.1])
+    args = (1e-19, sio2["density"], sio2["velocity"], side, k)
+    w_d = mode_sum_overlap_exponent(*args, strain_projections(d, k))
+    w_1 = mode_sum_overlap_exponent(*args, np.ones((len(k), 3)))
+    assert w_d / w_1 == pytest.approx(np.trace(d @ d) / 9, rel=1e-12)
+
+
+def test_cubic_lattice_zeta_is_the_mean_offset_of_the_lattice_sum():
+    # Ewald value of sum' 1/|n| over Z^3 (literature: -2.8372974794806)
+    z = cubic_lattice_zeta()
+    assert z == pytest.approx(-2.8372974794806, abs=1e-12)
+    # direct check: S(R) - 2 pi R^2 averaged over many radii scatters around Z
+    a = np.arange(-30, 31)
+    norms = np.sort(np.sqrt(a[:, None, None] ** 2 + a[None, :, None] ** 2 + a[None, None, :] ** 2).ravel())[1:]
+    partial = np.cumsum(1.0 / norms)
+    radii = np.linspace(10.0, 29.0, 400)
+    offsets = partial[np.searchsorted(norms, radii) - 1] - 2 * np.pi * radii**2
+    assert np.mean(offsets) == pytest.approx(z, abs=0.5)
+
+
+def test_two_dilatation_centres_do_not_interact():
+    # D_i = D_j = I: 3 rhat.rhat - Tr I = 3 - 3 = 0 in every direction
+    # (zero up to round-off, measured against the scale g^2/(4 pi rho v^2 r^3))
+    r = np.random.default_rng(6).normal(size=(10, 3)) * 1e-9
+    scale = 1.0 / (4 * np.pi * 2200.0 * 4163.0**2 * np.linalg.norm(r, axis=1) ** 3)
+    j = elastic_dipole_exchange(1.0, 1.0, np.eye(3), np.eye(3), r, 2200.0, 4163.0)
+    assert j / scale == pytest.approx(0.0, abs=1e-13)
+
+
+def test_exchange_of_two_z_dyads_by_hand():
+    # D = zz for both: along z, 3*1 - 1 = 2 -> J = 2 g^2/(4 pi rho v^2 r^3) = g^2/(2 pi rho v^2 r^3);
+    # along x, 0 - 1 = -1. g = 1 eV, rho v^2 = 2200 * 4163^2 = 3.8128e10 Pa, r = 1 nm:
+    # g^2/(2 pi rho v^2 r^3) = (1.602177e-19)^2 / (2 pi * 3.8128e10 * 1e-27) = 1.07152e-22 J
+    g = constants.eV
+    along_z = elastic_dipole_exchange(g, g, DYAD_Z, DYAD_Z, [0.0, 0.0, 1e-9], 2200.0, 4163.0)
+    along_x = elastic_dipole_exchange(g, g, DYAD_Z, DYAD_Z, [1e-9, 0.0, 0.0], 2200.0, 4163.0)
+    assert along_z == pytest.approx(1.07152e-22, rel=1e-4)
+    assert along_x == pytest.approx(-0.5 * along_z, rel=1e-12)
+    # 1/r^3: doubling r divides J by 8
+    assert elastic_dipole_exchange(g, g, DYAD_Z, DYAD_Z, [0.0, 0.0, 2e-9], 2200.0, 4163.0) == pytest.approx(along_z / 8)
+
+
+def test_exchange_averages_to_zero_over_directions_and_is_symmetric():
+    # the six +-axis directions average 3 rhat rhat - 1 to zero for any matrix
+    rng = np.random.default_rng(7)
+    di, dj = random_dipole(rng, [1.0, -0.3, 0.2]), random_dipole(rng, [0.5, 0.5, -1.0])
+    axes = np.vstack([np.eye(3), -np.eye(3)]) * 1e-9
+    j = elastic_dipole_exchange(1.0, 1.0, di, dj, axes, 2200.0, 4163.0)
+    assert np.mean(j) == pytest.approx(0.0, abs=1e-12 * np.max(np.abs(j)))
+    r = rng.normal(size=(5, 3)) * 1e-9
+    assert elastic_dipole_exchange(1.0, 2.0, di, dj, r, 2200.0, 4163.0) == pytest.approx(
+        elastic_dipole_exchange(2.0, 1.0, dj, di, -r, 2200.0, 4163.0), rel=1e-12
+    )
+
+
+def test_exchange_kernel_is_the_polarization_sum_of_products():
+    # sum_s (D_i:e^s)(D_j:e^s) = khat . D_i D_j . khat: the k-space kernel behind J_ij
+    rng = np.random.default_rng(8)
+    di, dj = random_dipole(rng, [1.0, 0.0, -1.0]), random_dipole(rng, [0.2, 0.9, 0.4])
+    k = rng.normal(size=(25, 3))
+    khat = k / np.linalg.norm(k, axis=1, keepdims=True)
+    lhs = np.sum(strain_projections(di, k) * strain_projections(dj, k), axis=1)
+    assert lhs == pytest.approx(np.einsum("na,ab,bc,nc->n", khat, di, dj, khat), rel=1e-10)
+
+
+@pytest.mark.parametrize("lam", [0.1, 0.5, 1.0, 2.0])
+def test_one_mode_overlap_of_displaced_vacua_is_exp_minus_two_lambda_squared(lam):
+    # H = a^dag a +- lam (a + a^dag): ground states are coherent states alpha = -+lam;
+    # |<alpha|-alpha>| = exp(-|2 lam|^2/2) = exp(-2 lam^2); lam = 1: exp(-2) = 0.135335
+    assert displaced_vacuum_overlap(lam) == pytest.approx(np.exp(-2 * lam**2), rel=1e-10)
+
+
+def test_random_dipoles_keep_their_principal_values():
+    d = random_dipole(np.random.default_rng(9), [1.0, 2.0, -0.5], size=4)
+    assert d.shape == (4, 3, 3)
+    assert np.linalg.eigvalsh(d) == pytest.approx(np.tile([-0.5, 1.0, 2.0], (4, 1)), abs=1e-12)
+
+
+def test_exchange_broadcasts_over_pairs():
+    rng = np.random.default_rng(10)
+    di, dj = random_dipole(rng, [1.0, 0.0, -1.0], size=3), random_dipole(rng, [0.5, 0.5, -1.0], size=3)
+    r = rng.normal(size=(3, 3)) * 1e-9
+    batch = elastic_dipole_exchange(1.0, 1.0, di, dj, r, 2200.0, 4163.0)
+    single = [elastic_dipole_exchange(1.0, 1.0, di[n], dj[n], r[n], 2200.0, 4163.0) for n in range(3)]
+    assert batch == pytest.approx(single, rel=1e-12)
