@@ -1,4 +1,4 @@
-"""Command line: ``python -m tlslib predict|table1``.
+"""Command line: ``python -m tlslib predict|table1|claims``.
 
 The only place where eV, K, Å³ and g/mol appear; everything inside is SI. Bad
 input gets one line on stderr and exit status 2, never a traceback.
@@ -15,6 +15,7 @@ from typing import NoReturn
 from scipy import constants
 
 from tlslib.chain import Prediction, predict
+from tlslib.claims import ledger, verdict_counts
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.table1 import C_SCALE, TABLE1_PATH, recompute_table1
@@ -52,6 +53,9 @@ def _build_parser() -> _Parser:
     t.add_argument("--data", default=str(TABLE1_PATH), help="CSV file with the table (default: data/table1.csv)")
     t.add_argument("--alpha", default=str(DEFAULT_ALPHA), help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA})")
     t.add_argument("--json", action="store_true", help="print a JSON list, one object per glass")
+
+    c = sub.add_parser("claims", help="the ledger of the paper's quantitative claims, recomputed, with verdicts")
+    c.add_argument("--json", action="store_true", help="print a JSON list, one object per claim")
     return parser
 
 
@@ -162,6 +166,32 @@ def _table1(args: argparse.Namespace) -> None:
     print(f"{n_ok} of {len(comparisons)} printed C_th values reproduce to the printed precision.")
 
 
+def _format_value(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list | tuple):
+        return "-".join(f"{v:.4g}" for v in value)
+    return f"{value:.4g}"
+
+
+def _claims(args: argparse.Namespace) -> None:
+    assessments = ledger()
+    if args.json:
+        print(json.dumps([a.record() for a in assessments], indent=2, allow_nan=False))
+        return
+    counts = verdict_counts(assessments)
+    print(f"{len(assessments)} claims: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()))
+    print(f"{'id':<36} {'published':>11} {'reproduced':>13} {'unit':<10} {'tolerance':<26} verdict")
+    for a in assessments:
+        r = a.record()
+        print(
+            f"{r['id']:<36} {_format_value(r['published']):>11} {_format_value(r['reproduced']):>13} "
+            f"{r['unit']:<10} {r['tolerance'] or '-':<26} {r['verdict']}"
+        )
+        if a.verdict != "reproduced" and r["note"]:
+            print(f"    {r['note']}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 on success, 2 on bad input)."""
     args = _build_parser().parse_args(argv)
@@ -172,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(json.dumps(prediction_record(prediction), indent=2, allow_nan=False))
             else:
                 _print_prediction(prediction)
+        elif args.command == "claims":
+            _claims(args)
         else:
             _table1(args)
     except InputError as err:

@@ -1,0 +1,47 @@
+import json
+
+import pytest
+
+from tlslib.claims import VERDICTS, ledger, verdict_counts
+from tlslib.cli import main
+
+
+def run(capsys, *args):
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_claims_json_is_one_object_per_claim(capsys):
+    code, out, _ = run(capsys, "claims", "--json")
+    assert code == 0
+    records = json.loads(out)
+    assert len(records) == len(ledger())
+    for r in records:
+        assert {"id", "claim", "published", "reproduced", "tolerance", "verdict", "note"} <= set(r)
+        assert r["verdict"] in VERDICTS
+    sf4 = next(r for r in records if r["id"] == "table1-sf4-c-th")
+    # printed 0.9, recomputed 2.33 (x 1e-4)
+    assert sf4["published"] == pytest.approx(0.9) and sf4["reproduced"] == pytest.approx(2.33, abs=0.01)
+    assert sf4["verdict"] == "discrepant"
+
+
+def test_claims_text_starts_with_the_counts(capsys):
+    code, out, _ = run(capsys, "claims")
+    assert code == 0
+    counts = verdict_counts(ledger())
+    first = out.splitlines()[0]
+    assert first.startswith(f"{sum(counts.values())} claims:")
+    for verdict, n in counts.items():
+        assert f"{n} {verdict}" in first
+    assert "typo-eq14-exponent" in out
+
+
+@pytest.mark.parametrize("args", [["claims", "--bogus"], ["claims", "extra"]])
+def test_bad_claims_arguments_are_one_line_and_exit_2(capsys, args):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("python -m tlslib: error:")
