@@ -1,0 +1,151 @@
+import numpy as np
+import pytest
+from scipy import constants
+
+from tlslib.chain import predict
+from tlslib.coupling import gamma_max
+from tlslib.materials import Material
+from tlslib.mean_field import (
+    EQ7_PREFACTOR,
+    coupling_constant_for_prefactor,
+    field_energy_unit,
+    field_variance,
+    gaussian_field_pdf,
+    gaussian_mixture_field_pdf,
+    gaussian_zero_field_density,
+    interacting_dos_from_prefactor,
+    lorentzian_half_width,
+    lorentzian_mixture_field_pdf,
+    mean_coupling,
+    mean_inverse_coupling,
+    paper_exclusion_radius,
+    poisson_field_pdf,
+    printed_zero_field_density,
+)
+from tlslib.yu_leggett import random_field_distribution
+
+
+def test_eq7_prefactor_is_one_third():
+    assert EQ7_PREFACTOR == pytest.approx(1.0 / 3.0)
+
+
+def test_moments_of_uniform_gamma_squared():
+    # gamma = gmax sqrt(u), u uniform: <sqrt u> = 2/3, <1/sqrt u> = 2
+    assert mean_coupling(3.0) == pytest.approx(2.0)
+    assert mean_inverse_coupling(0.5) == pytest.approx(4.0)
+
+
+def test_paper_exclusion_sphere_has_volume_vo():
+    # (4 pi/3) d^3 = 1 with d = (3/4pi)^(1/3) = 0.6204
+    d = paper_exclusion_radius()
+    assert d == pytest.approx(0.62035, abs=1e-5)
+    assert 4.0 * np.pi / 3.0 * d**3 == pytest.approx(1.0)
+
+
+def test_paper_variance_is_reproduced_by_the_exclusion_sphere():
+    # Var = (1/2)(1/2)(4pi/3) d^-3 = (1/4)(4pi/3)^2 = (2pi/3)^2 = 4.3865 (text above Eq. 7)
+    assert field_variance(paper_exclusion_radius()) == pytest.approx((2.0 * np.pi / 3.0) ** 2)
+    assert field_variance(paper_exclusion_radius()) == pytest.approx(4.38649, rel=1e-5)
+
+
+def test_tail_variance_beyond_a_cutoff():
+    # g_i^2 = 1, <g^2> = 1/2, R_c = 2: (1/2)(4pi/3)/8 = 0.261799
+    assert field_variance(2.0, mean_g2_self=1.0) == pytest.approx(0.261799, rel=1e-5)
+    # a shell [1, 2] is the difference of two tails
+    assert field_variance(1.0, 2.0) == pytest.approx(field_variance(1.0) - field_variance(2.0))
+
+
+def test_gaussian_at_zero_of_paper_variance_is_three_over_two_pi_to_three_halves():
+    # 1/sqrt(2 pi (2pi/3)^2) = 3/(2pi)^(3/2) = 3/15.7496 = 0.190481
+    p0 = gaussian_zero_field_density(field_variance(paper_exclusion_radius()))
+    assert p0 == pytest.approx(3.0 / (2.0 * np.pi) ** 1.5)
+    assert p0 == pytest.approx(0.190481, rel=1e-5)
+
+
+def test_printed_prefactor_is_three_over_two_pi_to_two_thirds():
+    # 3/(2pi)^(2/3) = 3/3.40496 = 0.881052
+    assert printed_zero_field_density() == pytest.approx(0.881052, rel=1e-5)
+
+
+def test_lorentzian_half_width_from_characteristic_function():
+    # b = (4pi/3)(pi/2)<|A|> = (2 pi^2/3) <|A|>; <|A|> = <g_i g_j> = 4/9: b = 8 pi^2/27 = 2.92433
+    assert lorentzian_half_width(4.0 / 9.0) == pytest.approx(8.0 * np.pi**2 / 27.0)
+    assert lorentzian_half_width(4.0 / 9.0) == pytest.approx(2.92433, rel=1e-5)
+    # P(0) = 1/(pi b) = 27/(8 pi^3) = 27/248.050 = 0.108849
+    assert random_field_distribution(0.0, lorentzian_half_width(4.0 / 9.0)) == pytest.approx(0.108849, rel=1e-5)
+
+
+def test_lorentzian_half_width_matches_numerical_characteristic_function():
+    # -ln phi(t)/t = (4pi/3) <|A|> int_0^inf (1 - cos u)/u^2 du; the integral is pi/2
+    u = np.linspace(1e-6, 4000.0, 4_000_001)
+    integral = np.trapezoid((1.0 - np.cos(u)) / u**2, u) + 1.0 / 4000.0  # analytic tail ~ 1/U
+    assert integral == pytest.approx(np.pi / 2.0, rel=1e-4)
+
+
+def test_mixtures_at_zero_carry_mean_inverse_coupling():
+    # Gaussian: 2 * 1/(sqrt(2pi) sigma_h), sigma_h = (4pi/3)/sqrt 2: 3/(2 pi^(3/2)) = 0.269382
+    sigma_h = 4.0 * np.pi / 3.0 / np.sqrt(2.0)
+    assert gaussian_mixture_field_pdf(0.0, sigma_h) == pytest.approx(0.269382, rel=1e-5)
+    # Lorentzian: 2/(pi b_h), b_h = (2pi^2/3)(2/3) = 4.38649: 9/(2 pi^3) = 0.145132
+    b_h = lorentzian_half_width(mean_coupling(1.0))
+    assert lorentzian_mixture_field_pdf(0.0, b_h) == pytest.approx(0.145132, rel=1e-5)
+
+
+@pytest.mark.parametrize("pdf, width", [(gaussian_mixture_field_pdf, 2.96), (lorentzian_mixture_field_pdf, 4.39)])
+def test_mixtures_are_normalized(pdf, width):
+    x = np.linspace(0.0, 2e4, 2_000_001)
+    # Lorentzian tail beyond X: 2 int_X^inf 2 b_h/(3 pi x^2) dx = 4 b_h/(3 pi X)
+    tail = 4.0 * width / (3.0 * np.pi * x[-1]) if pdf is lorentzian_mixture_field_pdf else 0.0
+    assert 2.0 * np.trapezoid(pdf(x, width), x) + tail == pytest.approx(1.0, abs=2e-4)
+
+
+def test_gaussian_pdf_shape():
+    # Var = 4: at x = 2, exp(-1/2)/sqrt(8 pi) = 0.120985
+    assert gaussian_field_pdf(2.0, 4.0) == pytest.approx(0.120985, rel=1e-5)
+
+
+def test_poisson_field_pdf_without_exclusion_is_the_lorentzian_mixture():
+    x = np.array([0.0, 0.5, 2.0, 8.0])
+    b_h = lorentzian_half_width(mean_coupling(1.0))
+    assert poisson_field_pdf(x, 0.0) == pytest.approx(lorentzian_mixture_field_pdf(x, b_h), rel=1e-4)
+
+
+def test_poisson_field_pdf_with_exclusion_is_normalized_and_has_the_paper_variance():
+    d = paper_exclusion_radius()
+    # P is even, with a cusp at 0: a fine log grid below 1, a linear grid above
+    x = np.unique(np.concatenate([np.geomspace(1e-4, 1.0, 100), np.linspace(0.0, 40.0, 801)]))
+    p = poisson_field_pdf(x, d)
+    assert 2.0 * np.trapezoid(p, x) == pytest.approx(1.0, abs=1e-4)
+    # second moment = Var = (2pi/3)^2 = 4.3865
+    assert 2.0 * np.trapezoid(x**2 * p, x) == pytest.approx(4.3865, rel=1e-3)
+
+
+def test_poisson_zero_field_density_grows_with_exclusion_radius():
+    # excluding the strongest (closest) neighbours narrows the core
+    p = [float(poisson_field_pdf(0.0, d)) for d in (0.0, 0.3, 0.62, 0.8)]
+    assert p == sorted(p)
+    assert p[2] == pytest.approx(0.2877, abs=1e-3)
+
+
+def test_energy_unit_and_dos_conversion(sio2):
+    # SiO2: rho v^2 = 2200 * 4163^2 = 3.8127e10 Pa, rho v^2 v_o = 1.7272e-18 J;
+    # a = (4/3)(2/9pi)^(2/3) = 0.22805, gamma_max = a rho v^2 v_o = 3.9388e-19 J
+    # E_u (V_o = v_o) = gamma_max^2/(rho v^2 v_o) = a^2 rho v^2 v_o = 0.052007 * 1.7272e-18 = 8.982e-20 J
+    g_max = gamma_max(**sio2)
+    unit = field_energy_unit(sio2["density"], sio2["velocity"], g_max, sio2["formula_volume"])
+    assert unit == pytest.approx(8.982e-20, rel=1e-3)
+    # n_o = (1/3) rho v^2/gamma_max^2 = 3.8127e10/(3 * 1.5514e-37) = 8.192e46 J^-1 m^-3
+    n_tilde = interacting_dos_from_prefactor(EQ7_PREFACTOR, sio2["density"], sio2["velocity"], g_max)
+    assert n_tilde == pytest.approx(8.192e46, rel=1e-3)
+    # a reduced P(0) = c is P(eps)/V_o in units of rho v^2/gamma_max^2
+    region = 100.0 * constants.angstrom**3
+    unit = field_energy_unit(sio2["density"], sio2["velocity"], g_max, region)
+    assert 0.25 / unit / region == pytest.approx(interacting_dos_from_prefactor(0.25, 2200.0, 4163.0, g_max))
+
+
+def test_coupling_constant_scales_with_prefactor(sio2):
+    glass = Material("SiO2", **sio2)
+    # c = 1/3 is Eq. (12) itself (2.9e-4 for SiO2); c = 1/6 halves it
+    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(predict(glass).coupling_constant)
+    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(2.9e-4, abs=0.05e-4)
+    assert coupling_constant_for_prefactor(glass, 1.0 / 6.0) == pytest.approx(predict(glass).coupling_constant / 2)
