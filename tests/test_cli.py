@@ -133,3 +133,12 @@ def test_module_entry_point_exits_2_without_traceback():
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_output_closed_early_by_the_reader_is_not_a_traceback():
+    # `python -m tlslib claims | head -1`: the pipe closes before the table is written
+    proc = subprocess.run(
+        f"{sys.executable} -m tlslib claims | head -1", shell=True, capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
