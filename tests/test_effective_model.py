@@ -10,6 +10,7 @@ from tlslib.effective_model import (
     alpha_for_coupling_constant,
     coupling_squared_jacobian,
     effective_distribution,
+    effective_tls,
     sample_tunneling,
     tunneling_frequency,
     tunneling_probability_density,
@@ -71,3 +72,10 @@ def test_alpha_needed_inverts_eq12():
     # C(alpha=1) = (1/3)(0.1)^4 = 3.333e-5; C = 3e-4 -> alpha = sqrt(9) = 3
     assert universal_coupling_constant(0.1, 1.0, 1.0) == pytest.approx(1e-4 / 3)
     assert alpha_for_coupling_constant(3e-4, 0.1, 1.0) == pytest.approx(3.0)
+
+
+def test_effective_tls_of_eq11_ties_the_coupling_to_the_tunneling_element():
+    # ε = 3, Δ° = 4 (any unit): eigenvalues ±√(9+16)/2 = ±2.5; Δ°_max = 4e: γ = γ_o √ln(e) = γ_o
+    h, g = effective_tls(3.0, 4.0, 4.0 * np.e, 2.0)
+    assert np.linalg.eigvalsh(h) == pytest.approx([-2.5, 2.5])
+    assert g == pytest.approx(2.0)

@@ -12,9 +12,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import constants
 
-from tlslib.coupling import renormalized_tunneling
+from tlslib.coupling import coupling_of_tunneling, renormalized_tunneling
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import interacting_dos
+from tlslib.standard_model import tls_hamiltonian
 
 __all__ = [
     "TUNNELING_MAX",
@@ -25,6 +26,7 @@ __all__ = [
     "effective_distribution",
     "tunneling_frequency",
     "alpha_for_coupling_constant",
+    "effective_tls",
 ]
 
 #: Δ°_max ~ 10 K, the paper's bare tunneling element (text above Eq. 4) [J].
@@ -150,3 +152,31 @@ def alpha_for_coupling_constant(coupling_constant: ArrayLike, gamma_o: ArrayLike
         γ_o of Eq. (5) and γ_max of Eq. (13) [J].
     """
     return np.sqrt(np.asarray(coupling_constant, dtype=float) / universal_coupling_constant(gamma_o, gamma_max, 1.0))
+
+
+def effective_tls(
+    asymmetry: ArrayLike, tunneling: ArrayLike, tunneling_max: ArrayLike, gamma_o: ArrayLike
+) -> tuple[np.ndarray, np.ndarray]:
+    """The effective independent TLS of Eq. (11): its 2×2 Hamiltonian and its phonon coupling.
+
+    H = (ε σ^z + Δ° σ^x)/2 in the well basis, coupled to the slow phonons through
+    γ(Δ°) σ^z with γ(Δ°) = γ_o ln^{1/2}(Δ°_max/Δ°) of Eq. (10): the coupling is not a free
+    constant but fixed by the tunneling element.
+
+    Parameters
+    ----------
+    asymmetry, tunneling : array_like
+        ε and Δ° [J], with 0 < Δ° ≤ Δ°_max.
+    tunneling_max : array_like
+        Δ°_max [J].
+    gamma_o : array_like
+        γ_o of Eq. (5) [J].
+
+    Returns
+    -------
+    hamiltonian : numpy.ndarray
+        Shape ``broadcast(ε, Δ°).shape + (2, 2)`` [J].
+    coupling : numpy.ndarray
+        γ(Δ°) [J].
+    """
+    return tls_hamiltonian(asymmetry, tunneling), coupling_of_tunneling(tunneling, tunneling_max, gamma_o)
