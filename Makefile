@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed-from-lock
 JB := $(BIN)/jupyter-book
 JBFLAGS := -W -n --keep-going
 CACHE_STAMP := _build/.cache-stamp
+# Debian packages: TeX for `make pdf`; Chromium for the browser tests; poppler-utils to read the PDF back.
+# .ci/run installs them all (`make apt-packages` prints the list).
+TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
+APT_PACKAGES := chromium poppler-utils $(TEX_PACKAGES)
 
 # Reproducible numbers and no GUI: one BLAS thread, the Agg backend, no debugger noise.
 export OMP_NUM_THREADS := 1
@@ -17,11 +21,14 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book test unit nbval build-test lint notebooks bench lock clean
+.PHONY: help venv book test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages
 
 help:
 	@echo "make book       build the HTML book in _build/html (executes every notebook)"
-	@echo "make test       lint, unit tests, strict nbval on the reference notebooks, book build with -W"
+	@echo "make test       lint, book build with -W, unit tests, strict nbval, the built book in headless Chromium"
+	@echo "make pdf        the whole book as a PDF through XeLaTeX: _build/latex/book.pdf (needs TeX Live, see README)"
+	@echo "make archive    one zip of the HTML book, executed notebooks, data and citation files: _build/archive/"
+	@echo "make publication  make pdf + make archive, then check both (what CI runs after make test)"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
 	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
@@ -47,14 +54,15 @@ book: $(STAMP) $(CACHE_STAMP)
 	$(JB) build . $(JBFLAGS)
 	@echo "open _build/html/index.html"
 
-test: lint build-test unit nbval
+# The browser tests read the fresh build of build-test; they run last, with pytest closing the run.
+test: lint build-test unit nbval browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check tlslib tests tools
 	$(BIN)/ruff format --check tlslib tests tools
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider tests
+	$(BIN)/pytest -q -p no:cacheprovider tests --ignore=tests/test_browser.py --ignore=tests/test_publication.py
 
 nbval: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
@@ -64,6 +72,23 @@ nbval: $(STAMP)
 build-test: $(STAMP)
 	rm -rf _build/test
 	$(JB) build . $(JBFLAGS) --path-output _build/test
+
+# Headless Chromium (Debian's package, never a downloaded browser) over the HTML of build-test.
+browser: $(STAMP)
+	BOOK_HTML=_build/test/_build/html $(BIN)/pytest -q -p no:cacheprovider tests/test_browser.py
+
+# The PDF shares the execution cache of `make book`.
+pdf: $(STAMP) $(CACHE_STAMP)
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs XeLaTeX and latexmk:" \
+		"apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; }
+	$(JB) build . $(JBFLAGS) --builder pdflatex
+	@echo "PDF: _build/latex/book.pdf"
+
+archive: book
+	$(BIN)/python tools/archive.py
+
+publication: pdf archive
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_publication.py
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/refresh_notebooks.py
@@ -79,6 +104,9 @@ lock:
 	  _build/lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^tlslib'; } > requirements.lock
 	$(PYTHON) tools/make_environment.py
 	rm -rf _build/lockenv
+
+apt-packages:
+	@echo $(APT_PACKAGES)
 
 clean:
 	rm -rf _build
