@@ -1,5 +1,8 @@
 """Write environment.yml (conda / Binder) from requirements.lock, so the two name the same pins.
 
+tlslib itself is not in it: Binder (repo2docker) installs the environment before it copies the
+repository, so a "-e ." line would fail there. Binder installs it in `postBuild`; with conda,
+run `pip install --no-deps -e .` after `conda env create -f environment.yml`.
 Usage: python tools/make_environment.py  (run by `make lock`).
 """
 
@@ -26,7 +29,6 @@ def main() -> None:
         "  - pip",
         "  - pip:",
         *[f"      - {pin}" for pin in pins],
-        "      - -e .",
         "",
     ]
     (ROOT / "environment.yml").write_text("\n".join(lines))

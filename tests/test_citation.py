@@ -1,0 +1,136 @@
+"""Citation metadata: CITATION.cff is valid, and every place that names the book, its version,
+its repository or the paper says the same thing (CITATION.cff, .zenodo.json, _config.yml,
+pyproject.toml, book/how-to-cite.md, references.bib, README.md).
+
+CITATION.cff is validated by cffconvert against the CFF 1.2.0 JSON schema bundled in the
+package: no network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from cffconvert.citation import Citation
+from pybtex.database import parse_string
+
+ROOT = Path(__file__).resolve().parent.parent
+PAPER_DOI = "10.1103/PhysRevLett.124.075902"
+
+
+@pytest.fixture(scope="module")
+def cff() -> dict:
+    return yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def zenodo() -> dict:
+    return json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def how_to_cite_bibtex():
+    text = (ROOT / "book" / "how-to-cite.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bibtex\n(.*?)```", text, flags=re.DOTALL)
+    assert len(blocks) == 2, "how-to-cite.md must give two BibTeX blocks: the paper and the book"
+    return parse_string("\n".join(blocks), "bibtex")
+
+
+def _version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_citation_cff_is_valid_cff_1_2_0():
+    citation = Citation((ROOT / "CITATION.cff").read_text(encoding="utf-8"), src=str(ROOT / "CITATION.cff"))
+    citation.validate()  # raises jsonschema.ValidationError on any violation
+
+
+def test_cff_validator_rejects_an_invalid_file():
+    """Guard against a validator that passes everything: a file without authors must fail."""
+    import jsonschema
+
+    with pytest.raises(jsonschema.ValidationError):
+        Citation('cff-version: 1.2.0\nmessage: "m"\ntitle: "t"\n', src="broken.cff").validate()
+
+
+def test_preferred_citation_is_the_paper(cff):
+    paper = cff["preferred-citation"]
+    assert paper["type"] == "article"
+    assert paper["doi"] == PAPER_DOI
+    assert [a["family-names"] for a in paper["authors"]] == ["Carruzzo", "Yu"]
+    assert (paper["journal"], paper["volume"], paper["start"], paper["year"]) == (
+        "Physical Review Letters",
+        124,
+        "075902",
+        2020,
+    )
+
+
+def test_the_book_is_the_root_entry(cff, config):
+    assert cff["type"] == "software"
+    assert cff["title"] == config["title"]
+    assert str(cff["version"]) == _version()
+    assert cff["license"] == ["MIT", "CC-BY-4.0"]
+
+
+def test_one_repository_url_everywhere(cff, zenodo, config):
+    url = config["repository"]["url"]
+    assert url == "https://github.com/tlslib/carruzzo-yu-2020"
+    assert cff["repository-code"] == url
+    assert url in {r["identifier"] for r in zenodo["related_identifiers"]}
+    assert url in (ROOT / "book" / "how-to-cite.md").read_text(encoding="utf-8")
+    assert url in (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    for other in re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", workflow + (ROOT / "README.md").read_text()):
+        assert other == url, f"another repository named: {other}"
+
+
+def test_launch_buttons_point_at_binder_and_colab(config):
+    launch = config["launch_buttons"]
+    assert launch["binderhub_url"] == "https://mybinder.org"
+    assert launch["colab_url"] == "https://colab.research.google.com"
+    assert config["html"]["use_repository_button"] and config["html"]["use_issues_button"]
+    # Binder builds environment.yml; tlslib itself is installed by postBuild (repo2docker installs
+    # the environment before it copies the repository, so "-e ." cannot be in environment.yml).
+    assert "-e ." not in (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "pip install" in (ROOT / "postBuild").read_text(encoding="utf-8")
+
+
+def test_zenodo_metadata(zenodo, config):
+    assert zenodo["title"] == config["title"]
+    assert zenodo["version"] == _version()
+    assert zenodo["upload_type"] == "software"
+    assert zenodo["creators"] and all(c["name"] for c in zenodo["creators"])
+    assert zenodo["license"] == "MIT"
+    paper = [r for r in zenodo["related_identifiers"] if r["identifier"] == PAPER_DOI]
+    assert paper and paper[0]["scheme"] == "doi"
+
+
+def test_how_to_cite_bibtex_matches_the_bibliography(how_to_cite_bibtex, config):
+    bib = parse_string((ROOT / "references.bib").read_text(encoding="utf-8"), "bibtex")
+    paper, reference = how_to_cite_bibtex.entries["carruzzo2020"], bib.entries["carruzzo2020"]
+    for field in ("title", "journal", "volume", "pages", "year", "doi"):
+        assert paper.fields[field] == reference.fields[field], field
+    assert [str(p) for p in paper.persons["author"]] == [str(p) for p in reference.persons["author"]]
+    (book,) = [e for key, e in how_to_cite_bibtex.entries.items() if key != "carruzzo2020"]
+    assert book.fields["version"] == _version()
+    assert book.fields["year"] == str(config["copyright"])
+    assert book.fields["url"] == config["repository"]["url"]
+
+
+def test_page_footer_names_licence_and_year(config):
+    footer = config["html"]["extra_footer"]
+    assert "MIT" in footer and "CC-BY-4.0" in footer and "LICENSE" in footer
+    assert str(config["copyright"]).isdigit()
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "CC-BY-4.0" in licence
+    assert f"Copyright (c) {config['copyright']}" in licence
