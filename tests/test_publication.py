@@ -1,0 +1,233 @@
+"""The publication artefacts, read back: the PDF of `make pdf` and the zip of `make archive`.
+
+Run by `make publication` (after building both). The PDF is read with pdftotext/pdfimages
+(poppler-utils): every chapter, equation number, citation and glued number must be in it, and no
+raw TeX or unresolved reference. The zip must hold the book, the executed notebooks, the data and
+the citation files, be reproducible byte for byte, and typeset its equations from file:// in
+headless Chromium. Without the artefacts (or poppler/Chromium) these tests skip locally, and fail
+under CI=true.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PDF = Path(os.environ.get("BOOK_PDF", ROOT / "_build" / "latex" / "book.pdf"))
+HTML = ROOT / "_build" / "html"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+ARCHIVE = ROOT / "_build" / "archive" / f"carruzzo-yu-2020-book-{VERSION}.zip"
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: these checks must run)")
+    pytest.skip(reason)
+
+
+def _toc_files() -> list[str]:
+    """The documents of _toc.yml, in order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    return files
+
+
+def _squash(text: str) -> str:
+    """Text with whitespace removed and typographic variants folded, to compare across line breaks."""
+    text = text.replace("\u2212", "-").replace("\ufb01", "fi").replace("\ufb02", "fl")
+    return re.sub(r"\s+", "", text).casefold()
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    if not PDF.is_file():
+        _unavailable(f"no PDF at {PDF.relative_to(ROOT)}: run `make pdf`")
+    if shutil.which("pdftotext") is None:
+        _unavailable("pdftotext not found: apt-get install -y poppler-utils")
+    return subprocess.run(["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_has_every_chapter(pdf_text):
+    squashed = _squash(pdf_text)
+    missing = []
+    for doc in _toc_files():
+        source = ROOT / f"{doc}.md"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        title = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), "")
+        title = re.sub(r"[`*]", "", re.sub(r"\$[^$]*\$", "", title))  # math and markup render differently
+        if title and _squash(title) not in squashed:
+            missing.append(f"{doc}: {title!r}")
+    assert not missing, "chapters missing from the PDF:\n" + "\n".join(missing)
+
+
+def test_pdf_has_no_raw_tex_or_unresolved_reference(pdf_text):
+    for raw in ("$$", "\\begin{", "\\end{", "{cite", "{glue", "{numref", "{eq}"):
+        assert raw not in pdf_text, f"raw markup {raw!r} in the PDF"
+    assert "??" not in pdf_text, "an unresolved reference (??) in the PDF"
+
+
+def test_pdf_has_numbered_equations_and_citations(pdf_text):
+    assert re.search(r"\(\d+\.\d+\)", pdf_text), "no numbered equation such as (1.1)"
+    assert "Carruzzo and Yu, 2020" in pdf_text, "the paper is not cited in author-year style"
+    assert "10.1103/PhysRevLett.124.075902" in pdf_text, "the bibliography lacks the paper's DOI"
+
+
+def _glued_values(notebook: Path) -> dict[str, str]:
+    """name -> text/plain of every glue() in an executed notebook."""
+    values = {}
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name and "text/plain" in out.get("data", {}):
+                values[name] = "".join(out["data"]["text/plain"])
+    return values
+
+
+def _formatted(value: str, spec: str) -> str | None:
+    value = value.strip().strip("'\"")
+    if not spec:
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    try:
+        return format(number, spec)
+    except ValueError:
+        return format(int(number), spec) if number.is_integer() else None
+
+
+def test_pdf_has_the_glued_numbers(pdf_text):
+    """Every {glue:text}`name:spec` of the book's prose appears in the PDF as the page shows it."""
+    squashed, checked, missing = _squash(pdf_text), 0, []
+    for doc in _toc_files():
+        source, notebook = ROOT / f"{doc}.md", ROOT / "tests" / "notebooks" / f"{Path(doc).name}.ipynb"
+        if not notebook.is_file():
+            continue
+        values = _glued_values(notebook)
+        for name, spec in re.findall(r"\{glue:text\}`([^`:]+):?([^`]*)`", source.read_text(encoding="utf-8")):
+            if name not in values:
+                continue
+            text = _formatted(values[name], spec)
+            if text is None:
+                continue
+            checked += 1
+            if _squash(text) not in squashed:
+                missing.append(f"{doc}: {name} = {text}")
+    assert checked, "no glued number found to check"
+    assert not missing, "glued numbers missing from the PDF:\n" + "\n".join(missing)
+
+
+def test_pdf_has_the_figures():
+    if not PDF.is_file() or shutil.which("pdfimages") is None:
+        _unavailable("no PDF or no pdfimages (poppler-utils)")
+    listing = subprocess.run(["pdfimages", "-list", str(PDF)], capture_output=True, text=True, check=True).stdout
+    n_pdf = len([ln for ln in listing.splitlines()[2:] if ln.strip()])
+    n_html = 0
+    for doc in _toc_files():
+        page = HTML / f"{doc}.html"
+        if page.is_file():
+            figures = re.findall(r"<img [^>]*src=\"(?![^\"]*_static/images/logo_)", page.read_text(encoding="utf-8"))
+            n_html += len(figures)
+    assert n_html, "no figure in the HTML book to compare with"
+    assert n_pdf >= n_html, f"{n_pdf} images in the PDF, {n_html} figures in the HTML book"
+
+
+@pytest.fixture(scope="module")
+def archive() -> zipfile.ZipFile:
+    if not ARCHIVE.is_file():
+        _unavailable(f"no archive at {ARCHIVE.relative_to(ROOT)}: run `make archive`")
+    with zipfile.ZipFile(ARCHIVE) as zf:
+        yield zf
+
+
+def test_archive_holds_the_book_notebooks_data_and_citation(archive):
+    top = f"carruzzo-yu-2020-book-{VERSION}/"
+    names = set(archive.namelist())
+    for name in (
+        "index.html",
+        "html/index.html",
+        "html/_static/mathjax/tex-chtml.js",
+        "html/_static/mathjax/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff",
+        "data/table1.csv",
+        "data/README.md",
+        "CITATION.cff",
+        ".zenodo.json",
+        "LICENSE",
+    ):
+        assert top + name in names, f"{name} missing from the archive"
+    for notebook in (ROOT / "tests" / "notebooks").glob("*.ipynb"):
+        assert f"{top}notebooks/{notebook.name}" in names
+        assert archive.read(f"{top}notebooks/{notebook.name}") == notebook.read_bytes()
+    for doc in _toc_files():
+        assert f"{top}html/{doc}.html" in names, f"{doc} missing from the archived HTML"
+
+
+def test_archive_is_reproducible(tmp_path):
+    if not ARCHIVE.is_file():
+        _unavailable("no archive: run `make archive`")
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import archive as tool
+    finally:
+        sys.path.pop(0)
+    again = tool.write_archive(HTML, tmp_path)
+    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (ARCHIVE, again)]
+    assert digest[0] == digest[1], "two archives of the same build differ"
+
+
+def test_archive_opens_from_disk_with_equations_typeset(archive, tmp_path):
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if chromium is None:
+        _unavailable("Chromium not found: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    archive.extractall(tmp_path)
+    (top,) = list(tmp_path.iterdir())
+    with_math = [p for p in sorted((top / "html").rglob("*.html")) if 'class="math' in p.read_text(encoding="utf-8")]
+    assert with_math
+    outside, errors, fonts = [], [], []
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    flags += ["--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=flags)
+        page = browser.new_page()
+        page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("requestfinished", lambda r: fonts.append(r.url) if r.url.endswith(".woff") else None)
+        page.goto((top / "index.html").as_uri(), wait_until="load")  # forwards to html/index.html
+        page.wait_for_url(re.compile(r"/html/"))
+        page.goto(with_math[0].as_uri(), wait_until="load")
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("MathJax.startup.promise")
+        typeset = page.evaluate("document.querySelectorAll('mjx-container').length")
+        browser.close()
+    assert typeset > 0, "no equation typeset from file://"
+    assert fonts, "MathJax's web fonts did not load from the archive"
+    assert not outside, f"requests off the disk: {outside}"
+    assert not errors, f"console errors: {errors}"
