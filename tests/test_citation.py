@@ -134,3 +134,38 @@ def test_page_footer_names_licence_and_year(config):
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "MIT License" in licence and "CC-BY-4.0" in licence
     assert f"Copyright (c) {config['copyright']}" in licence
+
+
+#: DOI prefix of each journal's publisher (the registrant part of a DOI names the publisher).
+PUBLISHER_PREFIX = {
+    "Physical Review Letters": "10.1103",
+    "Physical Review B": "10.1103",
+    'Zeitschrift f{\\"u}r Physik B Condensed Matter': "10.1007",
+    "Journal of Low Temperature Physics": "10.1007",
+    "Philosophical Magazine": "10.1080",
+    "Physica B: Condensed Matter": "10.1016",
+    "Physics Letters A": "10.1016",
+    "Physics Reports": "10.1016",
+    "Computational Materials Science": "10.1016",
+    "Reports on Progress in Physics": "10.1088",
+    "Journal of Physics C: Solid State Physics": "10.1088",
+    "Discussions of the Faraday Society": "10.1039",
+    "Science": "10.1126",
+}
+
+
+def test_bibliography_dois_are_consistent_with_their_entries():
+    """Each DOI is well formed, belongs to the journal's publisher and, where the DOI spells them
+    out (APS: PhysRevB.<volume>.<page>), agrees with the entry's volume and page."""
+    bib = parse_string((ROOT / "references.bib").read_text(encoding="utf-8"), "bibtex")
+    with_doi = {key: e for key, e in bib.entries.items() if "doi" in e.fields}
+    assert len(with_doi) >= 20
+    for key, entry in with_doi.items():
+        doi, fields = entry.fields["doi"], entry.fields
+        assert re.fullmatch(r"10\.\d{4,9}/\S+", doi), f"{key}: malformed DOI {doi}"
+        if "journal" in fields:
+            assert fields["journal"] in PUBLISHER_PREFIX, f"{key}: add {fields['journal']!r} to PUBLISHER_PREFIX"
+            assert doi.startswith(PUBLISHER_PREFIX[fields["journal"]] + "/"), f"{key}: {doi} is not the publisher's"
+        aps = re.fullmatch(r"10\.1103/PhysRev(?:B|Lett)\.(\d+)\.(\d+)", doi)
+        if aps:
+            assert aps.groups() == (fields["volume"], fields["pages"]), f"{key}: DOI {doi} disagrees with the entry"
