@@ -27,10 +27,11 @@ from myst_nb.core.variables import format_plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-PDF = Path(os.environ.get("BOOK_PDF", ROOT / "_build" / "latex" / "book.pdf"))
+PDF = Path(os.environ.get("BOOK_PDF", ROOT / "_build" / "latex" / "book.pdf")).resolve()
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-ARCHIVE = ROOT / "_build" / "archive" / f"carruzzo-yu-2020-book-{VERSION}.zip"
+ARCHIVE_NAME = f"carruzzo-yu-2020-book-{VERSION}.zip"
+ARCHIVE = Path(os.environ.get("BOOK_ARCHIVE", ROOT / "_build" / "archive" / ARCHIVE_NAME)).resolve()
 
 
 def _unavailable(reason: str) -> None:
