@@ -64,7 +64,8 @@ def _built_html() -> Path | None:
 
 
 def _chromium() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return found if found and Path(found).is_file() else None
 
 
 @pytest.fixture(scope="module")
