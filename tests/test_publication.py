@@ -218,8 +218,10 @@ def test_archive_opens_from_disk_with_equations_typeset(archive, tmp_path):
         page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("requestfinished", lambda r: fonts.append(r.url) if r.url.endswith(".woff") else None)
-        page.goto((top / "index.html").as_uri(), wait_until="load")  # forwards to html/index.html
-        page.wait_for_url(re.compile(r"/html/"))
+        # index.html forwards to html/index.html, which forwards to the book's first page.
+        page.goto((top / "index.html").as_uri(), wait_until="load")
+        page.wait_for_url(re.compile(r"/html/book/[^/]+\.html$"))
+        page.wait_for_load_state("load")
         page.goto(with_math[0].as_uri(), wait_until="load")
         page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("MathJax.startup.promise")
