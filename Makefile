@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed-from-lock
 JB := $(BIN)/jupyter-book
 JBFLAGS := -W -n --keep-going
 CACHE_STAMP := _build/.cache-stamp
+# The installer used to create .venv from the lock (not part of the environment itself).
+UV_VERSION := 0.13.9
 # Debian packages: TeX for `make pdf`; Chromium for the browser tests; poppler-utils to read the PDF back.
 # .ci/run installs them all (`make apt-packages` prints the list).
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
@@ -40,7 +42,12 @@ venv: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# uv installs the lock in seconds where pip takes minutes; plain pip is the fallback.
+	if $(BIN)/python -m pip install --quiet --disable-pip-version-check --target $(VENV)/uv-tool uv==$(UV_VERSION); then \
+	  $(VENV)/uv-tool/bin/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock; \
+	else \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock; \
+	fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -65,7 +72,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider tests --ignore=tests/test_browser.py --ignore=tests/test_publication.py
 
 nbval: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadscope --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/sanitize.cfg tests/notebooks
 
 # A fresh execution in its own output folder: never a cached output.
