@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
+from cli_helpers import run
 
-from tlslib.cli import main
 from tlslib.table1 import COLUMNS
 
 SIO2 = ["--density", "2200", "--velocity", "4163", "--volume", "45.3"]
@@ -20,15 +20,6 @@ PREDICT_KEYS = [
     "Q_inv",
     "l_over_lambda",
 ]
-
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_predict_json_has_exactly_the_documented_keys(capsys):

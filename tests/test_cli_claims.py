@@ -1,18 +1,9 @@
 import json
 
 import pytest
+from cli_helpers import run
 
 from tlslib.claims import VERDICTS, ledger, verdict_counts
-from tlslib.cli import main
-
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_claims_json_is_one_object_per_claim(capsys):
