@@ -12,6 +12,7 @@ __all__ = [
     "internal_friction",
     "sound_velocity_log_slope",
     "sound_velocity_shift",
+    "logarithmic_shift",
     "mean_free_path_ratio",
 ]
 
@@ -38,6 +39,20 @@ def sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
     return -np.asarray(coupling_constant, dtype=float) / 2.0
 
 
+def logarithmic_shift(slope: ArrayLike, temperature: ArrayLike, reference_temperature: ArrayLike) -> np.ndarray:
+    """A quantity that grows by ``slope`` per e-fold of T: slope · ln(T/T_o) [unit of slope].
+
+    Parameters
+    ----------
+    slope : array_like
+        d(quantity)/d ln T.
+    temperature, reference_temperature : array_like
+        T and the reference T_o, in the same unit.
+    """
+    ratio = np.asarray(temperature, dtype=float) / np.asarray(reference_temperature, dtype=float)
+    return np.asarray(slope, dtype=float) * np.log(ratio)
+
+
 def sound_velocity_shift(
     coupling_constant: ArrayLike, temperature: ArrayLike, reference_temperature: ArrayLike
 ) -> np.ndarray:
@@ -50,8 +65,7 @@ def sound_velocity_shift(
     temperature, reference_temperature : array_like
         T and the arbitrary reference T_o, in the same unit.
     """
-    ratio = np.asarray(temperature, dtype=float) / np.asarray(reference_temperature, dtype=float)
-    return sound_velocity_log_slope(coupling_constant) * np.log(ratio)
+    return logarithmic_shift(sound_velocity_log_slope(coupling_constant), temperature, reference_temperature)
 
 
 def mean_free_path_ratio(coupling_constant: ArrayLike) -> np.ndarray:

@@ -15,6 +15,7 @@ from numpy.typing import ArrayLike
 from scipy import constants, integrate
 
 from tlslib.coupling_constant import coupling_constant
+from tlslib.observables import logarithmic_shift
 
 __all__ = [
     "EXACT_LOG_OFFSET",
@@ -308,8 +309,7 @@ def resonant_sound_velocity_shift(
     temperature, reference_temperature : array_like
         T and the arbitrary T_o, in the same unit.
     """
-    ratio = np.asarray(temperature, dtype=float) / np.asarray(reference_temperature, dtype=float)
-    return resonant_sound_velocity_log_slope(coupling_constant) * np.log(ratio)
+    return logarithmic_shift(resonant_sound_velocity_log_slope(coupling_constant), temperature, reference_temperature)
 
 
 def relaxation_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
