@@ -7,7 +7,9 @@ Usage: python tools/refresh_notebooks.py [STEM ...]   (run by `make notebooks`).
 
 from __future__ import annotations
 
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -43,8 +45,10 @@ def main(argv: list[str]) -> None:
     sources = notebook_sources()
     if argv:
         sources = [p for p in sources if p.stem in argv]
-    for md in sources:
-        print(f"executing {md.relative_to(ROOT)} -> {refresh(md).relative_to(ROOT)}", flush=True)
+    # One kernel per core: the notebooks are independent, and each writes only its own reference.
+    with ProcessPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1) or 1) as pool:
+        for md, out in zip(sources, pool.map(refresh, sources), strict=True):
+            print(f"executed {md.relative_to(ROOT)} -> {out.relative_to(ROOT)}", flush=True)
 
 
 if __name__ == "__main__":
