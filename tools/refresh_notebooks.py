@@ -9,7 +9,7 @@ Usage:
 The references are deterministic by construction: fixed seeds in the notebooks, one BLAS thread
 (set by the Makefile), no timing metadata, stable cell ids, numbers recorded through
 tlslib.pages at a precision that does not depend on the CPU. They hold only what nbval compares:
-figures (image/*) are dropped, because nbval never compares them and their pixels change with
+text outputs pass through nbval's sanitize rules, and figures (image/*) are dropped, because nbval never compares them and their pixels change with
 the last bits of the plotted data, so a reference with figures would change from one CPU to
 another. The HTML book shows the figures of its own run (tests/nbval_verified.py).
 Chapters run in parallel, one kernel per core.
@@ -18,7 +18,9 @@ Chapters run in parallel, one kernel per core.
 from __future__ import annotations
 
 import argparse
+import configparser
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -31,6 +33,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 REFERENCES = ROOT / "tests" / "notebooks"
+SANITIZE = ROOT / "tests" / "sanitize.cfg"
 
 
 def notebook_sources() -> list[Path]:
@@ -48,6 +51,25 @@ def drop_figures(nb: nbformat.NotebookNode) -> None:
                 out.get("metadata", {}).pop(mime, None)
 
 
+def sanitize(nb: nbformat.NotebookNode) -> None:
+    """Apply nbval's sanitize rules (tests/sanitize.cfg) to text outputs, e.g. memory addresses.
+
+    nbval applies them to both sides before comparing, so the reference loses nothing; without
+    them a reference would change at every refresh (an object's repr holds its address).
+    """
+    config = configparser.ConfigParser()
+    config.read(SANITIZE, encoding="utf-8")
+    rules = [(re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections()]
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            for mime, text in data.items():
+                if mime.startswith("text/") and isinstance(text, str):
+                    for regex, replace in rules:
+                        text = regex.sub(replace, text)
+                    data[mime] = text
+
+
 def refresh(md: Path, out_dir: Path = REFERENCES, keep_figures: bool = False) -> Path:
     """Execute one MyST notebook in book/ and write it to ``out_dir``."""
     nb = jupytext.read(md)
@@ -59,6 +81,7 @@ def refresh(md: Path, out_dir: Path = REFERENCES, keep_figures: bool = False) ->
     nb.metadata.pop("widgets", None)
     if not keep_figures:
         drop_figures(nb)
+        sanitize(nb)
     out = out_dir / f"{md.stem}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out)
