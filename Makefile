@@ -49,6 +49,8 @@ venv: $(STAMP)
 # The environment is rebuilt from scratch whenever the lock or the project metadata change.
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "make: no Python 3.11, 3.12 or 3.13 found (set PYTHON=/path/to/python3.x)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null \
+		|| { echo "make: PYTHON=$(PYTHON) does not run, or is not Python 3.11-3.13"; exit 1; }
 	@echo "creating $(VENV) with $$($(PYTHON) -c 'import sys; print("Python", sys.version.split()[0], "at", sys.executable)')"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
@@ -135,7 +137,7 @@ lock:
 	$(PYTHON) -m venv _build/lockenv
 	_build/lockenv/bin/python -m pip install --quiet --disable-pip-version-check ".[book,test]"
 	{ echo "# Exact versions of every package (transitive included) for Python 3.11; regenerate with 'make lock'."; \
-	  _build/lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^tlslib'; } > requirements.lock
+	  _build/lockenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^tlslib\|^pip=='; } > requirements.lock
 	$(PYTHON) tools/make_environment.py
 	rm -rf _build/lockenv
 

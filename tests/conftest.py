@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scipy import constants
 
 # Hooks that act on nbval's cells only: readable differences, verified chapters, timings.
 from nbval_verified import pytest_runtest_makereport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401
+from scipy import constants
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -67,6 +67,9 @@ def _number(text: str) -> float | None:
 def describe_differences(chapter: str, reference: list, test: list) -> list[str]:
     """One line per recorded value that differs between the published and the fresh outputs."""
     lines = []
+    for out in test:
+        if out.get("output_type") == "error":
+            lines.append(f"{chapter}: a cell raised {out.get('ename')}: {out.get('evalue')}")
     published, now = _records(reference), _records(test)
     for name in sorted(published.keys() | now.keys()):
         a, b = published.get(name), now.get(name)

@@ -9,10 +9,10 @@ Usage:
 The references are deterministic by construction: fixed seeds in the notebooks, one BLAS thread
 (set by the Makefile), no timing metadata, stable cell ids, numbers recorded through
 tlslib.pages at a precision that does not depend on the CPU. They hold only what nbval compares:
-text outputs pass through nbval's sanitize rules, and figures (image/*) are dropped, because nbval never compares them and their pixels change with
-the last bits of the plotted data, so a reference with figures would change from one CPU to
-another. The HTML book shows the figures of its own run (tests/nbval_verified.py).
-Chapters run in parallel, one kernel per core.
+text outputs pass through nbval's sanitize rules, and figures (image/*) are dropped, because
+nbval never compares them and their pixels change with the last bits of the plotted data, so a
+reference with figures would change from one CPU to another. The HTML book shows the figures
+of its own run (tests/nbval_verified.py). Chapters run in parallel, one kernel per core.
 """
 
 from __future__ import annotations
