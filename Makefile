@@ -1,13 +1,18 @@
-# The two reader commands are `make book` and `make test`; both create .venv from the lock.
+# The reader commands are `make book`, `make verify` and `make test`; each creates .venv from the lock.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# Any supported CPython (3.11-3.13), the oldest first; override with `make PYTHON=python3.13 ...`.
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null && { command -v $$p; break; }; done)
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 JB := $(BIN)/jupyter-book
 JBFLAGS := -W -n --keep-going
 CACHE_STAMP := _build/.cache-stamp
+# Chapters executed by nbval in `make verify`, with this run's outputs: the HTML of `make test` shows them.
+VERIFIED := _build/verified
+NBVAL := $(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadscope --nbval --nbval-current-env \
+	--nbval-sanitize-with tests/sanitize.cfg
 # The installer used to create .venv from the lock (not part of the environment itself).
 UV_VERSION := 0.13.9
 # Debian packages: TeX for `make pdf`; Chromium for the browser tests; poppler-utils to read the PDF back.
@@ -23,11 +28,14 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages
+.PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
 
 help:
+	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
+	@echo "                published reference (nbval), print the claims ledger summary (no lint, browser or TeX)"
 	@echo "make book       build the HTML book in _build/html (executes every notebook)"
-	@echo "make test       lint, book build with -W, unit tests, strict nbval, the built book in headless Chromium"
+	@echo "make test       everything: lint, make verify, unit tests, the book built with -W from the verified"
+	@echo "                outputs, the built book in headless Chromium"
 	@echo "make pdf        the whole book as a PDF through XeLaTeX: _build/latex/book.pdf (needs TeX Live, see README)"
 	@echo "make archive    one zip of the HTML book, executed notebooks, data and citation files: _build/archive/"
 	@echo "make publication  make pdf + make archive, then check both (what CI runs after make test)"
@@ -40,6 +48,10 @@ venv: $(STAMP)
 
 # The environment is rebuilt from scratch whenever the lock or the project metadata change.
 $(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "make: no Python 3.11, 3.12 or 3.13 found (set PYTHON=/path/to/python3.x)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null \
+		|| { echo "make: PYTHON=$(PYTHON) does not run, or is not Python 3.11-3.13"; exit 1; }
+	@echo "creating $(VENV) with $$($(PYTHON) -c 'import sys; print("Python", sys.version.split()[0], "at", sys.executable)')"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	@# uv installs the lock in seconds where pip takes minutes; plain pip is the fallback.
@@ -51,10 +63,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# The execution cache is keyed on code cells only: wipe it whenever the physics or the data change.
-$(CACHE_STAMP): $(wildcard tlslib/*.py) $(wildcard data/*.csv) requirements.lock
-	rm -rf _build/.jupyter_cache
+# The execution cache is keyed on code cells only: wipe it whenever the physics or the data change,
+# then fill it by executing every chapter in parallel (one kernel per core). A chapter edited later
+# misses the cache and is executed by the build itself.
+$(CACHE_STAMP): $(wildcard tlslib/*.py) $(wildcard data/*.csv) requirements.lock | $(STAMP)
+	rm -rf _build/.jupyter_cache _build/executed
 	mkdir -p _build
+	$(BIN)/python tools/refresh_notebooks.py --out _build/executed --keep-figures
+	$(BIN)/python tools/seed_cache.py _build/executed _build/.jupyter_cache
 	touch $@
 
 book: $(STAMP) $(CACHE_STAMP)
@@ -62,7 +78,16 @@ book: $(STAMP) $(CACHE_STAMP)
 	@echo "open _build/html/index.html"
 
 # The browser tests read the fresh build of build-test; they run last, with pytest closing the run.
-test: lint build-test unit nbval browser
+# Every chapter is executed once, by nbval in `verify`; build-test takes the verified outputs.
+test: lint verify unit build-test browser
+
+# The referee's command: one execution of every chapter, every output compared with the published
+# reference; on a difference, the chapter, the quantity and both values (tests/nbval_verified.py).
+verify: $(STAMP)
+	rm -rf $(VERIFIED)
+	$(NBVAL) tests/notebooks || { echo "make verify: some outputs differ from the published book (listed above)"; exit 1; }
+	@echo "make verify: every output of every chapter matches the published book"
+	@$(BIN)/python -m tlslib claims | head -n 1
 
 lint: $(STAMP)
 	$(BIN)/ruff check tlslib tests tools
@@ -71,17 +96,17 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider tests --ignore=tests/test_browser.py --ignore=tests/test_publication.py
 
-nbval: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadscope --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/sanitize.cfg tests/notebooks
+nbval: verify
 
-# A fresh execution in its own output folder: never a cached output.
-build-test: $(STAMP)
+# The HTML with -W from the outputs `verify` produced and compared in this run (a chapter that
+# nbval did not verify, e.g. a new one without a reference, is executed by the build itself).
+build-test: verify
 	rm -rf _build/test
+	$(BIN)/python tools/seed_cache.py $(VERIFIED) _build/test/_build/.jupyter_cache
 	$(JB) build . $(JBFLAGS) --path-output _build/test
 
 # Headless Chromium (Debian's package, never a downloaded browser) over the HTML of build-test.
-browser: $(STAMP)
+browser: build-test
 	BOOK_HTML=_build/test/_build/html $(BIN)/pytest -q -p no:cacheprovider tests/test_browser.py
 
 # The PDF shares the execution cache of `make book`.
@@ -100,6 +125,10 @@ publication: pdf archive
 notebooks: $(STAMP)
 	$(BIN)/python tools/refresh_notebooks.py
 
+# NPY_DISABLE_CPU_FEATURES values this machine offers (default first); .ci/run verifies under each.
+dispatch-levels: $(STAMP)
+	@$(BIN)/python tools/dispatch_levels.py
+
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
@@ -108,7 +137,7 @@ lock:
 	$(PYTHON) -m venv _build/lockenv
 	_build/lockenv/bin/python -m pip install --quiet --disable-pip-version-check ".[book,test]"
 	{ echo "# Exact versions of every package (transitive included) for Python 3.11; regenerate with 'make lock'."; \
-	  _build/lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^tlslib'; } > requirements.lock
+	  _build/lockenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^tlslib\|^pip=='; } > requirements.lock
 	$(PYTHON) tools/make_environment.py
 	rm -rf _build/lockenv
 

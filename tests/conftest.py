@@ -1,10 +1,13 @@
-"""Shared fixtures: the paper's SiO₂ inputs and the repository root."""
+"""Shared fixtures (the paper's SiO₂ inputs, the repository root) and the nbval plugin of `make verify`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+# Hooks that act on nbval's cells only: readable differences, verified chapters, timings.
+from nbval_verified import pytest_runtest_makereport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401
 from scipy import constants
 
 ROOT = Path(__file__).resolve().parent.parent

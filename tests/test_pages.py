@@ -53,3 +53,23 @@ def test_table_record_keeps_ten_digits_of_every_cell():
     record = json.loads(table_record(frame))
     assert record["columns"] == ["", "C", "glass"]
     assert record["rows"] == [["a", 2.938177868, "SiO₂"], ["b", "nan", "BK7"]]
+
+
+def test_statistical_record_keeps_a_thousandth_of_the_error():
+    from tlslib.pages import record_statistical
+
+    # error 0.41 -> quantum 10^floor(log10(4.1e-4)) = 1e-4; noise of 1e-12 cannot move it
+    assert record_statistical("x", -2.917828853348473, 0.41) == record_statistical("x", -2.9178288533519847, 0.41)
+    assert record_statistical("x", -2.917828853348473, 0.41) == -2.9178
+    # a chi-square of 42.55 with error sqrt(2*40) ~ 8.9 -> quantum 1e-3
+    assert record_statistical("x", 42.552984395246504, 8.9) == 42.553
+    with pytest.raises(ValueError, match="positive"):
+        record_statistical("x", 1.0, 0.0)
+
+
+def test_bound_is_recorded_instead_of_noise():
+    from tlslib.pages import record_bound
+
+    assert record_bound("x", 3.3e-16, 1e-12) == 1e-12
+    with pytest.raises(AssertionError, match="bound"):
+        record_bound("x", 2e-12, 1e-12)
