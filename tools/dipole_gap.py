@@ -11,7 +11,7 @@ ranges than a page may spend (15 s on 2 cores). This script runs them once and w
 
 Every run uses :func:`tlslib.local_fields.sample_tls` with ``default_rng(seed)``, the paper's
 exclusion radius and :func:`tlslib.local_fields.relax_zero_temperature`; nothing here is
-physics of its own. Usage: ``.venv/bin/python tools/dipole_gap.py`` (about two minutes, 5 GB).
+physics of its own. Usage: ``.venv/bin/python tools/dipole_gap.py`` (about ten minutes on one core, 5 GB at most).
 """
 
 from __future__ import annotations
