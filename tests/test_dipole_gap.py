@@ -1,0 +1,78 @@
+import numpy as np
+import pytest
+from scipy import constants
+
+from tlslib.dipole_gap import (
+    COUPLING_PATH,
+    FIELDS_PATH,
+    binned_field_density,
+    fit_log_gap,
+    load_coupling_counts,
+    load_field_histograms,
+    log_gap_ratio,
+    reduced_energy_unit,
+)
+from tlslib.materials import Material
+from tlslib.validation import InputError
+
+
+def test_sio2_energy_unit_is_6500_kelvin_for_one_tls_per_formula_unit(sio2):
+    # E_u = a² ρ v² v_o = 0.052007 · 1.7272e-18 J = 8.982e-20 J = 6506 K
+    glass = Material("SiO2", **sio2)
+    assert reduced_energy_unit(glass, sio2["formula_volume"]) == pytest.approx(8.982e-20 / constants.k, rel=1e-3)
+    # E_u ∝ 1/V_o
+    assert reduced_energy_unit(glass, 10 * sio2["formula_volume"]) == pytest.approx(
+        reduced_energy_unit(glass, sio2["formula_volume"]) / 10
+    )
+
+
+def test_log_gap_is_one_above_the_scale_and_falls_logarithmically_below():
+    assert log_gap_ratio(2.0, 1.0, 0.3) == 1.0
+    # b = 0.1, ln(E0/ε) = ln(e^5) = 5: 1/(1 + 0.5) = 2/3
+    assert log_gap_ratio(np.exp(-5.0), 1.0, 0.1) == pytest.approx(2.0 / 3.0)
+
+
+def test_binned_density_counts_both_signs():
+    # 100 of 1000 TLS with |ε| in [0, 0.5): P = 100 / (2 · 0.5 · 1000) = 0.1
+    density, error = binned_field_density([100], [0.0, 0.5], 1000)
+    assert density[0] == pytest.approx(0.1)
+    assert error[0] == pytest.approx(0.01)
+
+
+def test_fit_recovers_an_exact_log_gap():
+    eps = np.geomspace(1e-3, 0.5, 12)
+    p = 0.2 * log_gap_ratio(eps, 1.0, 0.07)
+    fit = fit_log_gap(eps, p, 0.01 * p, 1.0)
+    assert fit.p_zero == pytest.approx(0.2, rel=1e-9)
+    assert fit.strength == pytest.approx(0.07, rel=1e-9)
+
+
+def test_cached_runs_load_and_relaxation_depletes_small_fields():
+    histograms = load_field_histograms()
+    for h in histograms.values():
+        assert h.counts.sum() <= h.number and h.edges.size == h.counts.size + 1
+    rc = max(c for c, _ in histograms)
+    frozen, relaxed = histograms[(rc, "frozen")], histograms[(rc, "relaxed")]
+    small = frozen.edges[1:] <= 0.1
+    assert relaxed.counts[small].sum() < 0.8 * frozen.counts[small].sum()
+    counts = load_coupling_counts()
+    assert set(counts) == set(histograms)
+
+
+def test_loader_rejects_bad_state_in_one_line(tmp_path):
+    bad = tmp_path / "fields.csv"
+    header = FIELDS_PATH.read_text(encoding="utf-8").splitlines()[0]
+    bad.write_text(header + "\n2.5,100,1,melted,0.1,0.2,3\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2, column state"):
+        load_field_histograms(bad)
+
+
+def test_loader_rejects_non_numbers_and_wrong_header(tmp_path):
+    bad = tmp_path / "coupling.csv"
+    header = COUPLING_PATH.read_text(encoding="utf-8").splitlines()[0]
+    bad.write_text(header + "\n2.5,100,1,frozen,0.0,0.05,ten,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="column n_in_bin: not a number"):
+        load_coupling_counts(bad)
+    bad.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1: header"):
+        load_coupling_counts(bad)
