@@ -63,7 +63,7 @@ VELOCITY_LOG_OFFSET: float = 1.0 + float(np.euler_gamma) - float(np.log(np.pi))
 
 # Quadrature grid of the relaxation integral (trapezoid rules, see _relaxation_grid).
 _T_STEP = 0.1  # in t = ln(E/k_BT)
-_T_RANGE = (np.log(1e-5), np.log(80.0))
+_T_RANGE = (np.log(1e-8), np.log(80.0))
 _Q_STEP = 0.1  # in q = arccosh(E/Δ°)
 _Q_SPAN = 60.0
 
