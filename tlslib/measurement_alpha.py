@@ -14,8 +14,6 @@ Energies [J], temperatures [K], frequencies [Hz] (ω = 2πf).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy import constants, integrate, optimize
@@ -65,7 +63,7 @@ VELOCITY_LOG_OFFSET: float = 1.0 + float(np.euler_gamma) - float(np.log(np.pi))
 _T_STEP = 0.1  # in t = ln(E/k_BT)
 _T_RANGE = (np.log(1e-8), np.log(80.0))
 _Q_STEP = 0.1  # in q = arccosh(E/Δ°)
-_Q_SPAN = 60.0
+_Q_SPAN = 40.0
 
 
 def one_phonon_relaxation_rate(
@@ -279,9 +277,29 @@ def sample_relaxation_internal_friction(
     return float(values.mean()), float(values.std(ddof=1) / np.sqrt(n))
 
 
-def _solve_alpha(target: float, model: Callable[[float], float]) -> float:
-    """The α with model(α) = target; model is increasing in α (both strength and rate grow)."""
-    return float(np.exp(optimize.brentq(lambda s: model(np.exp(s)) - target, np.log(1e-3), np.log(1e3), xtol=1e-14)))
+def _solve_alpha(target: float, weight: np.ndarray, base: np.ndarray) -> float:
+    """The α with Σ weight · g φ(base/g) = target at g = α² (the standard model on the grid).
+
+    Newton's method on ln Q against ln g, whose slope lies between 1 (plateau: Q ∝ g) and
+    2 (ωτ ≫ 1: Q ∝ g²), so it converges in a few steps; Brent's method is the fallback.
+    """
+
+    def q_and_slope(g: float) -> tuple[float, float]:
+        b2 = base**2
+        denom = g**2 + b2
+        q = float(np.sum(weight * base * g**2 / denom))
+        dq_dlng = float(np.sum(weight * 2.0 * g**2 * base * b2 / denom**2))
+        return q, dq_dlng
+
+    s = np.log(max(target / (np.pi / 2.0), 1e-6))
+    for _ in range(60):
+        q, slope = q_and_slope(float(np.exp(s)))
+        step = (np.log(target) - np.log(q)) * q / slope
+        s += float(np.clip(step, -2.0, 2.0))
+        if abs(step) < 1e-13:
+            return float(np.exp(s / 2.0))
+    root = optimize.brentq(lambda x: q_and_slope(float(np.exp(x)))[0] - target, -15.0, 15.0, xtol=1e-14)
+    return float(np.exp(root / 2.0))
 
 
 def relaxation_alpha(
@@ -310,7 +328,8 @@ def relaxation_alpha(
     grid = _relaxation_grid(temperature, tunneling_max, tunneling_min)
     base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
     full = float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
-    return _solve_alpha(full, lambda a: float(np.sum(grid["weight"] * _weighted_loss(base, a**2))))
+    keep = grid["weight"] > 0.0
+    return _solve_alpha(full, grid["weight"][keep], base[keep])
 
 
 def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
