@@ -14,6 +14,8 @@ Energies [J], temperatures [K], frequencies [Hz] (ω = 2πf).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy import constants, integrate, optimize
@@ -62,7 +64,7 @@ VELOCITY_LOG_OFFSET: float = 1.0 + float(np.euler_gamma) - float(np.log(np.pi))
 # Quadrature grid of the relaxation integral (trapezoid rules, see _relaxation_grid).
 _T_STEP = 0.1  # in t = ln(E/k_BT)
 _T_RANGE = (np.log(1e-8), np.log(80.0))
-_Q_STEP = 0.1  # in q = arccosh(E/Δ°)
+_Q_STEP = 0.2  # in q = arccosh(E/Δ°)
 _Q_SPAN = 40.0
 
 
@@ -119,12 +121,14 @@ def relaxation_rate_scale(
     return branches * np.asarray(coupling, dtype=float) ** 2 / (2.0 * np.pi * rho * v**5 * constants.hbar**4)
 
 
+@lru_cache(maxsize=64)
 def _relaxation_grid(temperature: float, tunneling_max: float, tunneling_min: float) -> dict[str, np.ndarray]:
     """Nodes and weights of Q⁻¹/C_o = ∫dy sech²(y/2) ∫dq tanh²q g φ(ωτ) (see relaxation_internal_friction).
 
     y = E/k_BT = eᵗ on a uniform t grid; Δ° = E/cosh q on a uniform q grid starting at the
     Δ° = min(E, Δ°_max) edge. Both integrands are smooth (and, for E < Δ°_max, even in q),
-    so the trapezoid rule converges fast; TLS with Δ° < Δ°_min are masked out.
+    so the trapezoid rule converges fast; TLS with Δ° < Δ°_min are masked out. Cached (the
+    grid depends on T and the window only), so its arrays are read-only.
     """
     kt = constants.k * temperature
     t = np.arange(_T_RANGE[0], _T_RANGE[1] + 0.5 * _T_STEP, _T_STEP)
@@ -132,17 +136,25 @@ def _relaxation_grid(temperature: float, tunneling_max: float, tunneling_min: fl
     energy = y * kt
     q_start = np.arccosh(np.maximum(1.0, energy / tunneling_max))
     q = q_start + _Q_STEP * np.arange(int(round(_Q_SPAN / _Q_STEP)) + 1)[None, :]
+    # trapezoid (½ at q = 0: the integrand is even there, so the rule is spectrally accurate);
+    # where the window cuts (E > Δ°_max) the start is a plain edge: Gregory's end weights, O(h⁴)
     w_q = np.full(q.shape, _Q_STEP)
     w_q[:, 0] *= 0.5
+    cut = q_start[:, 0] > 0.0
+    w_q[cut, :3] = _Q_STEP * np.array([3.0 / 8.0, 7.0 / 6.0, 23.0 / 24.0])
     tunneling = energy / np.cosh(q)
     inside = tunneling >= tunneling_min
     weight = _T_STEP * y / np.cosh(y / 2.0) ** 2 * w_q * np.tanh(q) ** 2 * inside
-    return {
-        "weight": weight,
+    keep = weight > 0.0
+    grid = {
+        "weight": weight[keep],
         # ω τ = ω cosh²q tanh(y/2)/(R g E³): store the g-independent part per unit ω/R
-        "tau_part": np.cosh(q) ** 2 * np.tanh(y / 2.0) / energy**3,
-        "log_ratio": np.log(tunneling_max / tunneling),
+        "tau_part": (np.cosh(q) ** 2 * np.tanh(y / 2.0) / energy**3)[keep],
+        "log_ratio": np.log(tunneling_max / tunneling)[keep],
     }
+    for array in grid.values():
+        array.flags.writeable = False
+    return grid
 
 
 def _loss(omega_tau: np.ndarray) -> np.ndarray:
@@ -328,8 +340,7 @@ def relaxation_alpha(
     grid = _relaxation_grid(temperature, tunneling_max, tunneling_min)
     base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
     full = float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
-    keep = grid["weight"] > 0.0
-    return _solve_alpha(full, grid["weight"][keep], base[keep])
+    return _solve_alpha(full, grid["weight"], base)
 
 
 def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
