@@ -236,3 +236,10 @@ def test_version(capsys):
 
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.strip() == f"tlslib {__version__}"
+
+
+def test_temperature_that_looks_like_millikelvin_warns(capsys):
+    # 500 "K" for 0.5 K: far above Δ°_max = 10 K, where the model does not apply
+    code, out, err = run(capsys, "predict", *SIO2, "--measurement", "conductivity", "--temperature", "500", "--json")
+    assert code == 0 and json.loads(out)["temperature_K"] == 500.0
+    assert err.count("\n") == 1 and "warning" in err and "mK" in err

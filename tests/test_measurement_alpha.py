@@ -118,6 +118,10 @@ def test_resonant_alpha_far_above_delta_max_tends_to_one_half():
     # Δ° ≪ E: weight ∝ Δ° on [0, Δmax]; ⟨ln(Δmax/Δ°)⟩ = ∫x ln(1/x)dx / ∫x dx = (1/4)/(1/2)
     f = 1e4 * DMAX / constants.h
     assert float(resonant_alpha(f)) ** 2 == pytest.approx(0.5, abs=1e-6)
+    # the series branch (b < 1e-3) joins the closed form smoothly, and stays finite far beyond
+    b = np.array([0.999e-3, 1.001e-3])
+    assert np.ptp(resonant_alpha(DMAX / (b * constants.h))) < 1e-8
+    assert float(resonant_alpha(1e20)) == pytest.approx(np.sqrt(0.5), rel=1e-12)
 
 
 def test_constant_coupling_velocity_rises_by_c_per_e_fold():

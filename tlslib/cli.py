@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,8 @@ EXIT_USAGE = 2
 #: Below these an input is more likely a unit slip (g/cm³, km/s) than a glass: warn on stderr.
 SUSPICIOUS_DENSITY = 100.0  # kg/m³
 SUSPICIOUS_VELOCITY = 100.0  # m/s
+#: Above Δ°_max = 10 K the tunneling model of the paper does not apply (it is meant for T < 1 K).
+SUSPICIOUS_TEMPERATURE = 10.0  # K
 
 PREDICT_DESCRIPTION = """\
 Predict the dimensionless coupling constant C of a glass (Carruzzo & Yu 2020, Eq. 12)
@@ -178,7 +181,7 @@ def _measurement(args: argparse.Namespace) -> tuple[str | None, dict[str, float]
     return kind, values
 
 
-def _warn_unit_slips(material: Material, args: argparse.Namespace) -> None:
+def _warn_unit_slips(material: Material, args: argparse.Namespace, inputs: dict[str, float]) -> None:
     """One warning line on stderr for a density or velocity that looks like a unit slip."""
     velocities = [("--velocity", material.velocity)]
     for name, value in (("--v-long", args.v_long), ("--v-trans", args.v_trans)):
@@ -194,6 +197,13 @@ def _warn_unit_slips(material: Material, args: argparse.Namespace) -> None:
     if slow:
         print(
             f"{PROG}: warning: {', '.join(slow)} m/s below {SUSPICIOUS_VELOCITY:g} m/s: is it in km/s?",
+            file=sys.stderr,
+        )
+    hot = [f"{v:g} K" for k, v in inputs.items() if k.startswith("temperature") and v > SUSPICIOUS_TEMPERATURE]
+    if hot:
+        print(
+            f"{PROG}: warning: temperature {', '.join(hot)} is above {SUSPICIOUS_TEMPERATURE:g} K, far outside "
+            "the model's range (below about 1 K): is it in mK?",
             file=sys.stderr,
         )
 
@@ -338,7 +348,7 @@ def _predict(args: argparse.Namespace) -> None:
             f"{first.gamma_o / constants.eV:.3g} eV, where the model makes no sense: check the units "
             "(density in kg/m^3, e.g. 2200 not 2.2 g/cm^3; velocities in m/s; volume in Å^3)"
         )
-    _warn_unit_slips(material, args)
+    _warn_unit_slips(material, args, inputs)
     if measurement is None:
         alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite("--alpha", args.alpha)
     else:
@@ -349,6 +359,8 @@ def _predict(args: argparse.Namespace) -> None:
             temperature=inputs.get("temperature"),
             temperature_2=inputs.get("temperature_2"),
         )
+    if not math.isfinite(alpha) or alpha <= 0.0:
+        raise InputError(f"no alpha for --measurement {measurement} with these inputs")
     prediction = predict(material, alpha)
     if args.json:
         print(json.dumps(prediction_record(prediction, measurement, inputs), indent=2, allow_nan=False))

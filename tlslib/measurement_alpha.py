@@ -354,7 +354,8 @@ def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MA
         Δ°_max [J].
     """
     b = np.asarray(tunneling_max, dtype=float) / np.asarray(energy, dtype=float)
-    return np.where(b >= 1.0, 1.0, 1.0 - np.sqrt(np.clip(1.0 - b**2, 0.0, None)))
+    # 1 − √(1 − b²) written without cancellation for small b
+    return np.where(b >= 1.0, 1.0, b**2 / (1.0 + np.sqrt(np.clip(1.0 - b**2, 0.0, None))))
 
 
 def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
@@ -372,7 +373,11 @@ def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MA
         Δ°_max [J].
     """
     energy = constants.h * np.asarray(frequency, dtype=float)
-    return np.sqrt(resonant_log_average(energy, tunneling_max) / resonant_fraction(energy, tunneling_max))
+    b = np.asarray(tunneling_max, dtype=float) / energy
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = resonant_log_average(energy, tunneling_max) / resonant_fraction(energy, tunneling_max)
+    # far above Δ°_max the closed form cancels catastrophically: α² = ½(1 − b²/8) + O(b⁴) there
+    return np.sqrt(np.where(b < 1e-3, 0.5 * (1.0 - b**2 / 8.0), ratio))
 
 
 def sample_resonant_alpha(
