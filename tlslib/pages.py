@@ -316,6 +316,20 @@ def _math_html(text: str) -> str:
     return "".join(out)
 
 
+def _header_html(text: str) -> str:
+    """A column header in HTML: the unit ("[kg m$^{-3}$]") on its own line, never broken inside."""
+    symbol, bracket, unit = text.partition(" [")
+    if not bracket or "]" not in unit:
+        return _math_html(text)
+    return f'{_math_html(symbol)}<br><span style="white-space:nowrap">[{_math_html(unit)}</span>'
+
+
+def _unbreakable_units(text: str) -> str:
+    """Spaces inside a bracketed unit made no-break ("[kg m$^{-3}$]" stays on one line)."""
+    symbol, bracket, unit = text.partition(" [")
+    return f"{symbol}{bracket}{unit.replace(' ', UNIT_SPACE)}" if bracket else text
+
+
 def _math_plain(text: str) -> str:
     """Header markup as plain text (the nbval face): the TeX without its dollars."""
     return text.replace("$", "")
@@ -361,7 +375,7 @@ class Table:
     def _repr_html_(self) -> str:
         align = ["right" if n else "left" for n in self.numeric]
         pairs = zip(self.headers, align, strict=True)
-        head = "".join(f'<th style="text-align:{a}">{_math_html(h)}</th>' for h, a in pairs)
+        head = "".join(f'<th style="text-align:{a}">{_header_html(h)}</th>' for h, a in pairs)
         body = []
         for row in self.rows:
             marked = row[0].endswith(" †")
@@ -376,12 +390,26 @@ class Table:
         )
 
     def _repr_markdown_(self) -> str:
+        """The table in MyST Markdown: the LaTeX builder makes it a booktabs table (tabulary).
+
+        Column types R (numbers, right-aligned) and L (text) let tabulary wrap long headers; a
+        unit in brackets never breaks; the table is set a size smaller so that ten columns fit.
+        """
         rule = ["---:" if n else ":---" for n in self.numeric]
+        headers = [_unbreakable_units(h) for h in self.headers]
         lines = [
-            "| " + " | ".join(self.headers) + " |",
+            "```{raw} latex",
+            "\\begingroup\\small\\setlength{\\tabcolsep}{3.5pt}",
+            "```",
+            "",
+            "```{tabularcolumns} " + "".join("R" if n else "L" for n in self.numeric),
+            "```",
+            "",
+            "| " + " | ".join(headers) + " |",
             "|" + "|".join(rule) + "|",
         ]
         lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in self.rows]
+        lines += ["", "```{raw} latex", "\\endgroup", "```"]
         text = "\n".join(lines)
         for note in self.notes:
             text += "\n\n" + note
