@@ -379,7 +379,10 @@ class Table:
         body = []
         for row in self.rows:
             marked = row[0].endswith(" †")
-            cells = "".join(f'<td style="text-align:{a}">{escape(c)}</td>' for c, a in zip(row, align, strict=True))
+            cells = "".join(
+                f'<td class="num">{escape(c)}</td>' if n else f'<td class="text">{escape(c)}</td>'
+                for c, n in zip(row, self.numeric, strict=True)
+            )
             body.append(f'<tr class="marked">{cells}</tr>' if marked else f"<tr>{cells}</tr>")
         notes = "".join(f"<p>{_math_html(n)}</p>" for n in self.notes)
         return (
@@ -399,7 +402,7 @@ class Table:
         headers = [_unbreakable_units(h) for h in self.headers]
         lines = [
             "```{raw} latex",
-            "\\begingroup\\small\\setlength{\\tabcolsep}{3.5pt}",
+            "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}",
             "```",
             "",
             "```{tabularcolumns} " + "".join("R" if n else "L" for n in self.numeric),
