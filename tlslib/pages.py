@@ -353,9 +353,13 @@ def _missing(value: Any) -> bool:
 class Table:
     """A table as the reader sees it: HTML, a Markdown table (the PDF's booktabs table) and plain text.
 
-    Built by :func:`show_table`; cells are formatted once (``cells``), so all faces show the
-    same text. Numeric columns are right-aligned, text columns left-aligned; a missing value
-    is a dash explained by a note; marked rows carry a dagger explained by a note.
+    Built by :func:`show_table`; cells are formatted once (``rows``), so all faces show the
+    same text. There is deliberately no ``_repr_latex_``: myst-nb renders text/latex as a
+    display-math block (a tabular inside ``split`` does not compile), whereas the Markdown face,
+    parsed as MyST (``nb_render_markdown_format: myst`` in _config.yml), becomes a real Sphinx
+    table, which the LaTeX builder writes as a booktabs tabulary. Numeric columns are
+    right-aligned, text columns left-aligned; a missing value is a dash explained by a note;
+    marked rows carry a dagger explained by a note.
     """
 
     def __init__(
