@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tlslib.pages import SIGNIFICANT_DIGITS, portable, rounded, scientific, table_record
+from tlslib.pages import SIGNIFICANT_DIGITS, as_printed, portable, quantity, rounded, scientific, table_record
 
 
 def test_last_bit_noise_does_not_change_a_record():
@@ -73,3 +73,123 @@ def test_bound_is_recorded_instead_of_noise():
     assert record_bound("x", 3.3e-16, 1e-12) == 1e-12
     with pytest.raises(AssertionError, match="bound"):
         record_bound("x", 2e-12, 1e-12)
+
+
+# --------------------------------------------------------------------------- what a reader sees
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "text"),
+    [
+        # the Python spellings the issue found in the prose, as the book now writes them
+        (9.08e-5, {"sig": 2}, "9.1×10⁻⁵"),
+        (6e-13, {"sig": 1}, "6×10⁻¹³"),
+        (4.86e-113, {"sig": 1}, "5×10⁻¹¹³"),
+        (2.69e-36, {"sig": 2, "unit": "K"}, "2.7×10⁻³⁶\u00a0K"),
+        # fixed notation in 1e-3 <= |x| < 1e5, a true minus sign, decimals or significant digits
+        (-1.4499, {"decimals": 2}, "\u22121.45"),
+        (0.019305, {"sig": 3}, "0.0193"),
+        (9.96, {"sig": 2}, "10"),
+        (2200.0, {"decimals": 0, "unit": "kg m⁻³"}, "2200\u00a0kg m⁻³"),
+        (1.0, {"decimals": 3}, "1.000"),
+        (0.42, {"sig": 2, "sign": True}, "+0.42"),
+        (123456.0, {"sig": 3}, "1.23×10⁵"),
+        (float("nan"), {}, "—"),
+    ],
+)
+def test_quantity_writes_numbers_as_a_physicist_would(value, options, text):
+    assert quantity(value, **options) == text
+
+
+def test_quantity_never_writes_python_float_notation():
+    # no "e-05", "e+25" or 12-decimal tails, whatever the magnitude
+    for exponent in range(-120, 40, 7):
+        text = quantity(3.3 * 10.0**exponent)
+        assert "e" not in text and len(text) < 14, text
+
+
+def test_times_ten_keeps_the_power_with_its_number(monkeypatch):
+    import tlslib.pages as pages
+
+    glued = {}
+    monkeypatch.setattr(pages, "_glue", lambda name, obj: glued.__setitem__(name, obj))
+    kept = pages.record_quantity("c", 7.8123456789123, decimals=1, times_ten=-4)
+    # the verified plain face keeps ten digits; the prose face is one unbreakable word
+    assert kept == 7.812345679 and repr(glued["c"]) == "7.812345679"
+    assert glued["c"]._repr_markdown_() == "7.8×10⁻⁴"
+    pages.record_quantity("t", 2.69e-36, sig=2, unit="K")
+    assert glued["t"]._repr_markdown_() == "2.7×10⁻³⁶\u00a0K"
+
+
+def test_as_printed_aligns_quoted_data_without_inventing_digits():
+    text = as_printed(2)
+    # 2.9 is printed with one decimal: no trailing zero is invented, a figure space keeps the column aligned
+    assert text(2.9) == "2.9\u2007" and text(2.75) == "2.75" and text(4.0) == "4\u2008\u2007\u2007"
+
+
+def _table(monkeypatch, frame, **options):
+    import tlslib.pages as pages
+
+    glued = {}
+    monkeypatch.setattr(pages, "_glue", lambda name, obj: glued.__setitem__(name, obj))
+    return pages.show_table("t", frame, **options), glued
+
+
+def test_show_table_records_full_precision_and_displays_the_chosen_one(monkeypatch):
+    frame = pd.DataFrame({"rho": [2200.0, 2510.0], "C": [2.9381778682614548, 2.7512]}, index=["SiO2", "BK7"])
+    frame.index.name = "glass"
+    table, glued = _table(monkeypatch, frame, headers={"rho": r"$\rho$ [kg m$^{-3}$]"}, formats={"C": ".2f"})
+    # a change at 1e-9 in a cell shown with two decimals still changes the record
+    assert json.loads(glued["t"])["rows"][0] == ["SiO2", 2200.0, 2.938177868]
+    assert table.rows == [["SiO2", "2200", "2.94"], ["BK7", "2510", "2.75"]]
+    markdown = table._repr_markdown_()
+    rows = [line for line in markdown.splitlines() if line.startswith("|")]
+    # the unit stays on one line (no-break space); numbers right-aligned, also in the PDF (tabulary R)
+    assert rows[0] == "| glass | $\\rho$ [kg\u00a0m$^{-3}$] | C |"
+    assert rows[1] == "|:---|---:|---:|" and "```{tabularcolumns} LRR" in markdown
+    html = table._repr_html_()
+    assert r'<span class="math notranslate nohighlight">\(\rho\)</span>' in html
+    assert "NaN" not in html and "nan" not in markdown
+
+
+def test_show_table_has_no_empty_index_row_and_hides_a_default_index(monkeypatch):
+    table, _ = _table(monkeypatch, pd.DataFrame({"x": [1.5, 2.5]}), formats={"x": ".1f"})
+    assert table.headers == ["x"] and table.rows == [["1.5"], ["2.5"]]
+    assert repr(table).splitlines() == ["  x", "1.5", "2.5"]
+
+
+def test_a_missing_value_is_a_dash_with_a_note(monkeypatch):
+    frame = pd.DataFrame({"x": [1.0, np.nan]}, index=pd.Index(["a", "b"], name="case"))
+    with pytest.raises(ValueError, match="missing_note"):
+        _table(monkeypatch, frame)
+    table, _ = _table(monkeypatch, frame, formats={"x": ".2f"}, missing_note="not measured.")
+    assert table.rows[1] == ["b", "—"] and table.notes == ["— not measured."]
+
+
+def test_marked_rows_carry_a_dagger_and_its_reason(monkeypatch):
+    frame = pd.DataFrame({"x": [1.0, 2.0]}, index=pd.Index(["a", "b"], name="case"))
+    table, _ = _table(monkeypatch, frame, formats={"x": ".1f"}, marked=["b"], mark_note="differs.")
+    assert table.rows[1][0] == "b †" and table.notes == ["† differs."]
+    assert '<tr class="marked">' in table._repr_html_()
+    with pytest.raises(KeyError):
+        _table(monkeypatch, frame, marked=["z"], mark_note="?")
+
+
+def test_markdown_cells_cannot_break_the_table(monkeypatch):
+    frame = pd.DataFrame({"what": ["a | b", "x*y_z"]})
+    table, _ = _table(monkeypatch, frame)
+    assert "| a \\| b |" in table._repr_markdown_() and "x\\*y\\_z" in table._repr_markdown_()
+
+
+def test_setup_figures_pairs_colours_with_line_styles():
+    import matplotlib as mpl
+
+    from tlslib.pages import setup_figures
+
+    setup_figures()
+    cycle = list(mpl.rcParams["axes.prop_cycle"])
+    # every curve differs from the previous ones in colour AND line style: distinct in greyscale
+    assert len({c["linestyle"] if isinstance(c["linestyle"], str) else str(c["linestyle"]) for c in cycle}) == len(
+        cycle
+    )
+    assert len({c["color"] for c in cycle}) == len(cycle)
