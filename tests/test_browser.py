@@ -212,10 +212,11 @@ def _typeset(page) -> bool:
     return True
 
 
-def _check_page(context, url: str) -> list[str]:
-    """Everything wrong with one page, as readable lines (empty: the page is fine)."""
+def _check_page(context, url: str, measure: bool = False) -> tuple[list[str], dict[int, dict] | None]:
+    """Everything wrong with one page, as readable lines (empty: the page is fine), and with
+    ``measure`` its layout facts (:data:`_LAYOUT`) at the desktop width, then resized to a phone."""
     visit = _Visit(context, url)
-    page, problems = visit.page, []
+    page, problems, facts = visit.page, [], None
     try:
         n_math = page.evaluate("document.querySelectorAll('div.math, span.math').length")
         if n_math:
@@ -238,22 +239,38 @@ def _check_page(context, url: str) -> list[str]:
         for src, width in page.evaluate(_IMAGES):
             if not width:
                 problems.append(f"image did not load: {src}")
+        if measure:
+            page.set_viewport_size({"width": DESKTOP, "height": 900})
+            page.evaluate(_SETTLED)
+            facts = {DESKTOP: page.evaluate(_LAYOUT)}
+            page.set_viewport_size({"width": PHONE, "height": 844})
+            page.evaluate(_SETTLED)
+            facts[PHONE] = page.evaluate(_LAYOUT)
         problems += [f"console error: {e}" for e in visit.errors]
         problems += [f"request outside 127.0.0.1: {u}" for u in visit.outside]
         problems += [f"failed load: {u}" for u in visit.failed]
     finally:
         visit.close()
-    return problems
+    return problems, facts
 
 
-def test_every_page_renders_offline(context, server, html_root):
-    pages = _pages(html_root)
-    assert len(pages) >= 3, f"only {len(pages)} pages in {html_root}"
+@pytest.fixture(scope="module")
+def visits(context, server, html_root) -> dict[str, tuple[list[str], dict[int, dict] | None]]:
+    """Every page opened once (keeps the browser tests short): page -> (problems, layout facts).
+    The book's own pages (book/*.html) are measured; search.html and genindex.html are the theme's."""
+    found = {}
+    for path in _pages(html_root):
+        rel = path.relative_to(html_root).as_posix()
+        found[rel] = _check_page(context, f"{server}/{rel}", measure=rel.startswith("book/"))
+    return found
+
+
+def test_every_page_renders_offline(visits):
+    assert len(visits) >= 3, f"only {len(visits)} pages"
     report = {}
-    for path in pages:
-        problems = _check_page(context, f"{server}/{path.relative_to(html_root).as_posix()}")
+    for page, (problems, _) in visits.items():
         if problems:
-            report[path.relative_to(html_root).as_posix()] = problems
+            report[page] = problems
     assert not report, "\n".join(f"{page}: {p}" for page, ps in report.items() for p in ps)
 
 
@@ -466,28 +483,10 @@ _SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimati
 
 
 @pytest.fixture(scope="module")
-def layouts(context, server, html_root) -> dict[str, dict[int, dict]]:
-    """page (e.g. "book/table1") -> width -> facts of :data:`_LAYOUT`; every page opened once, then resized."""
-    found: dict[str, dict[int, dict]] = {}
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    try:
-        for path in _pages(html_root):
-            rel = path.relative_to(html_root).as_posix()
-            if not rel.startswith("book/"):  # search.html, genindex.html: the theme's, not the book's
-                continue
-            page.set_viewport_size({"width": DESKTOP, "height": 900})
-            page.goto(f"{server}/{rel}", wait_until="load")
-            if page.evaluate("document.querySelectorAll('div.math, span.math').length"):
-                assert _typeset(page), f"{rel}: MathJax did not typeset the page"
-            page.wait_for_function(_IMAGES_SETTLED, timeout=TIMEOUT_MS, polling=100)
-            found[rel.removesuffix(".html")] = {DESKTOP: page.evaluate(_LAYOUT)}
-            page.set_viewport_size({"width": PHONE, "height": 844})
-            page.evaluate(_SETTLED)
-            found[rel.removesuffix(".html")][PHONE] = page.evaluate(_LAYOUT)
-    finally:
-        page.close()
-    assert found, f"no page under {html_root / 'book'}"
+def layouts(visits) -> dict[str, dict[int, dict]]:
+    """page (e.g. "book/table1") -> width -> facts of :data:`_LAYOUT`, from the one visit of each page."""
+    found = {page.removesuffix(".html"): facts for page, (_, facts) in visits.items() if facts is not None}
+    assert found, "no page under book/"
     return found
 
 
