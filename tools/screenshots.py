@@ -1,9 +1,9 @@
 """Full-page screenshots of the built book at a desktop and a phone width, for looking at every page.
 
 Headless Chromium (Debian's package; CHROMIUM=<path> picks another) over the HTML of `make book`,
-read from disk. Writes <out>/<page>-<width>.png. Usage:
+read from disk (default _build/html). Writes <out>/<page>-<width>.png (default _build/screenshots). Usage:
 
-    .venv/bin/python tools/screenshots.py [--html _build/html] [--out _build/screenshots] [--width 1280 390] [PAGE ...]
+    .venv/bin/python tools/screenshots.py [--html DIR] [--out DIR] [--width 1280 --width 390] [PAGE ...]
 
 PAGE is a chapter stem (table1); without one, every page of the book.
 """
@@ -28,7 +28,7 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "screenshots")
-    parser.add_argument("--width", type=int, nargs="+", default=[1280, 390])
+    parser.add_argument("--width", type=int, action="append", help="CSS pixels (repeat; default 1280 and 390)")
     parser.add_argument("pages", nargs="*")
     args = parser.parse_args(argv)
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
@@ -39,7 +39,7 @@ def main(argv: list[str]) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=FLAGS)
-        for width in args.width:
+        for width in args.width or [1280, 390]:
             page = browser.new_page(viewport={"width": width, "height": 900 if width > 600 else 844})
             for html in pages:
                 page.goto(html.as_uri(), wait_until="load")

@@ -55,10 +55,9 @@ UNUSED = {
 }
 
 
-#: The paper, as the footer and the PDF cover cite it.
+#: The paper, as the footer (short) and the PDF cover cite it.
 PAPER_HTML = (
-    "H. M. Carruzzo and C. C. Yu, <i>Why phonon scattering in glasses is universally small at low temperatures</i>, "
-    "Phys. Rev. Lett. <b>124</b>, 075902 (2020), "
+    "H. M. Carruzzo and C. C. Yu, Phys. Rev. Lett. <b>124</b>, 075902 (2020), "
     '<a href="https://doi.org/10.1103/PhysRevLett.124.075902">doi:10.1103/PhysRevLett.124.075902</a>'
 )
 PAPER_LATEX = (
