@@ -426,7 +426,10 @@ _LAYOUT = r"""() => {
       number = eqno.firstChild.textContent.trim();
       clash = overlap(drawn(math), range.getBoundingClientRect());
     }
-    return {label: number || div.id || '(unnumbered)', overlaps_number: clash, ...fits(math)};
+    const section = div.closest('section');
+    const heading = section && section.querySelector('h1, h2, h3, h4');
+    const under = heading ? heading.textContent.replace(/[#¶]/g, '').trim().slice(0, 50) : '';
+    return {label: number || `(unnumbered, in “${under}”)`, overlaps_number: clash, ...fits(math)};
   });
   const tables = [...article.querySelectorAll('table')].filter(t => !t.closest('table table')).map((t, i) => {
     const caption = t.querySelector('caption');
