@@ -19,6 +19,12 @@ PREDICT_KEYS = [
     "C",
     "Q_inv",
     "l_over_lambda",
+    "density_kg_m3",
+    "alpha",
+    "measurement",
+    "frequency_Hz",
+    "temperature_K",
+    "temperature_2_K",
 ]
 
 
@@ -33,6 +39,9 @@ def test_predict_json_has_exactly_the_documented_keys(capsys):
     assert record["gamma_o_eV"] == pytest.approx(0.268, abs=0.001)
     assert record["gamma_eff_eV"] == pytest.approx(2.5 * record["gamma_o_eV"])
     assert record["v_o_A3"] == pytest.approx(45.3)
+    # inputs echoed; no measurement: the paper's alpha = 2.5 and null measurement fields
+    assert record["density_kg_m3"] == 2200.0 and record["alpha"] == 2.5
+    assert record["measurement"] is None and record["frequency_Hz"] is None and record["temperature_K"] is None
 
 
 def test_predict_from_velocities_and_molar_mass(capsys):
@@ -96,6 +105,28 @@ BAD = [
     [],
     ["table1", "--data", "/nonexistent/table.csv"],
     ["table1", "--alpha", "-1"],
+    ["predict", *SIO2, "--measurement", "bogus", "--frequency", "1000"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--temperature", "0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "0", "--temperature", "0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "-1000", "--temperature", "0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "nan", "--temperature", "0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1kHz", "--temperature", "0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "0"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "-0.5"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "NaN"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "cold"],
+    ["predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "inf"],
+    ["predict", *SIO2, "--measurement", "resonant"],
+    ["predict", *SIO2, "--measurement", "resonant", "--frequency", "1e9", "--temperature", "0.1"],
+    ["predict", *SIO2, "--measurement", "velocity", "--temperature", "0.1"],
+    ["predict", *SIO2, "--measurement", "velocity", "--temperature", "0.1", "--temperature-2", "0.1"],
+    ["predict", *SIO2, "--measurement", "velocity", "--temperature", "0.1", "--temperature-2", "-1"],
+    ["predict", *SIO2, "--measurement", "conductivity"],
+    ["predict", *SIO2, "--measurement", "conductivity", "--temperature", "x"],
+    ["predict", *SIO2, "--measurement", "resonant", "--frequency", "1e9", "--alpha", "2.5"],
+    ["predict", *SIO2, "--frequency", "1000"],
+    ["predict", "--density", "2.2", "--velocity", "4163", "--volume", "45.3"],
 ]
 
 
@@ -133,3 +164,82 @@ def test_output_closed_early_by_the_reader_is_not_a_traceback():
     )
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_measurement_replaces_alpha_in_json(capsys):
+    # SiO2, internal friction at 1 kHz and 0.5 K: alpha 2.718 (tests/test_measurement_alpha.py), C = alpha²/3 (γo/γmax)⁴
+    code, out, err = run(
+        capsys, "predict", *SIO2, "--measurement", "relaxation", "--frequency", "1000", "--temperature", "0.5", "--json"
+    )
+    assert code == 0 and err == ""
+    record = json.loads(out)
+    assert record["measurement"] == "relaxation"
+    assert record["alpha"] == pytest.approx(2.7184, abs=1e-4)
+    assert record["frequency_Hz"] == 1000.0 and record["temperature_K"] == 0.5 and record["temperature_2_K"] is None
+    assert record["C"] == pytest.approx(2.94e-4 * (record["alpha"] / 2.5) ** 2, rel=2e-3)
+    assert record["gamma_eff_eV"] == pytest.approx(record["alpha"] * record["gamma_o_eV"])
+
+
+@pytest.mark.parametrize(
+    ("extra", "alpha"),
+    [
+        # resonant 1 GHz: α² = ln(10 K/0.04799 K) + 1 − ln 2 = 5.6462
+        (["--measurement", "resonant", "--frequency", "1e9"], 2.3762),
+        # velocity 0.05–0.2 K: α² = ln(10/0.1) + 1 + γ_E − ln π = 5.0377
+        (["--measurement", "velocity", "--temperature", "0.05", "--temperature-2", "0.2"], 2.2445),
+        (["--measurement", "conductivity", "--temperature", "0.1"], 2.0012),
+    ],
+)
+def test_each_measurement_kind_sets_alpha(capsys, extra, alpha):
+    code, out, _ = run(capsys, "predict", *SIO2, *extra, "--json")
+    assert code == 0
+    assert json.loads(out)["alpha"] == pytest.approx(alpha, abs=1e-4)
+
+
+def test_text_output_echoes_inputs_and_measurement(capsys):
+    code, out, _ = run(capsys, "predict", *SIO2, "--measurement", "resonant", "--frequency", "1e9")
+    assert code == 0
+    assert "resonant measurement at f = 1e+09 Hz" in out
+    assert "rho [kg/m^3]" in out and "2200" in out and "45.3" in out
+
+
+def test_alpha_option_is_echoed(capsys):
+    code, out, _ = run(capsys, "predict", *SIO2, "--alpha", "5", "--json")
+    record = json.loads(out)
+    assert code == 0 and record["alpha"] == 5.0 and record["measurement"] is None
+
+
+def test_density_in_g_per_cm3_exits_2_with_a_unit_hint(capsys):
+    code, out, err = run(capsys, "predict", "--density", "2.2", "--velocity", "4163", "--volume", "45.3")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "g/cm^3" in err and "gamma_max" in err
+
+
+def test_suspicious_but_usable_inputs_warn_in_one_line(capsys):
+    # ρ = 90 kg/m³ is still a valid (if odd) input: γmax/γo ∝ ρ^(1/2) stays > 1, so a warning, not an error
+    code, out, err = run(capsys, "predict", "--density", "90", "--velocity", "4163", "--volume", "45.3", "--json")
+    assert code == 0 and json.loads(out)["density_kg_m3"] == 90.0
+    assert err.count("\n") == 1 and "warning" in err and "g/cm^3" in err
+    code, out, err = run(capsys, "predict", "--density", "2200", "--velocity", "90", "--volume", "45.3")
+    assert code == 0 and err.count("\n") == 1 and "warning" in err and "km/s" in err
+
+
+def test_help_explains_inputs_outputs_and_the_measured_band(capsys):
+    code, out, _ = run(capsys, "predict", "--help")
+    assert code == 0
+    for text in ("--v-long", "--molar-mass", "Q^-1", "l/lambda", "2 and 5 x 10^-4", "examples:", "--measurement"):
+        assert text in out
+
+
+def test_version(capsys):
+    from tlslib import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"tlslib {__version__}"
+
+
+def test_temperature_that_looks_like_millikelvin_warns(capsys):
+    # 500 "K" for 0.5 K: far above Δ°_max = 10 K, where the model does not apply
+    code, out, err = run(capsys, "predict", *SIO2, "--measurement", "conductivity", "--temperature", "500", "--json")
+    assert code == 0 and json.loads(out)["temperature_K"] == 500.0
+    assert err.count("\n") == 1 and "warning" in err and "mK" in err

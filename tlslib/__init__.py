@@ -16,9 +16,13 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.mean_field`             the random-field prefactor of Eq. (7)
 - :mod:`tlslib.local_fields`           simulation of frozen and relaxed local fields (Eq. 7)
 - :mod:`tlslib.effective_model`        the change of variables of Eqs. (8)–(11)
+- :mod:`tlslib.measurement_alpha`      the α = γ_eff/γ_o each measurement selects (Eqs. 8, 10 vs. the standard model)
+- :mod:`tlslib.error_budget`           model-choice and input factors on C (Eq. 12), combined per glass
+- :mod:`tlslib.dipole_gap`             energy window of the local-field simulation, logarithmic dipole gap
 - :mod:`tlslib.thermal_conductivity`   κ with the logarithmic correction from Eq. (10)
 - :mod:`tlslib.forensics`              Table I inputs that would give the printed C_th
 - :mod:`tlslib.claims`                 the ledger of every quantitative claim
+- :mod:`tlslib.pages`                  how the book records numbers (portable, verifiable) and shows tables
 - :mod:`tlslib.materials`, :mod:`tlslib.chain`, :mod:`tlslib.table1`, :mod:`tlslib.atomic_weights`  data → prediction
 """
 

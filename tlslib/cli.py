@@ -1,13 +1,16 @@
 """Command line: ``python -m tlslib predict|table1|claims``.
 
 The only place where eV, K, Å³ and g/mol appear; everything inside is SI. Bad
-input gets one line on stderr and exit status 2, never a traceback.
+input gets one line on stderr and exit status 2, never a traceback. ``predict
+--measurement KIND`` replaces the paper's fixed α = 2.5 by the α that measurement
+selects (:mod:`tlslib.measurement_alpha`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -15,10 +18,12 @@ from typing import NoReturn
 
 from scipy import constants
 
+from tlslib import __version__
 from tlslib.chain import Prediction, predict
 from tlslib.claims import ledger, verdict_counts
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
+from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
 from tlslib.table1 import C_SCALE, TABLE1_PATH, recompute_table1
 from tlslib.validation import InputError, positive_finite
 
@@ -26,6 +31,53 @@ __all__ = ["main", "prediction_record"]
 
 PROG = "python -m tlslib"
 EXIT_USAGE = 2
+
+#: Below these an input is more likely a unit slip (g/cm³, km/s) than a glass: warn on stderr.
+SUSPICIOUS_DENSITY = 100.0  # kg/m³
+SUSPICIOUS_VELOCITY = 100.0  # m/s
+#: Above Δ°_max = 10 K the tunneling model of the paper does not apply (it is meant for T < 1 K).
+SUSPICIOUS_TEMPERATURE = 10.0  # K
+
+PREDICT_DESCRIPTION = """\
+Predict the dimensionless coupling constant C of a glass (Carruzzo & Yu 2020, Eq. 12)
+from its density and sound velocity, with no fitted parameter.
+
+Give the glass in ONE of two ways:
+  (a) --density RHO --velocity V --volume VO_A3
+      rho [kg/m^3], Debye-averaged sound velocity v [m/s], formula-unit volume v_o [Å^3];
+  (b) --density RHO --v-long VL --v-trans VT --molar-mass M
+      the longitudinal and transverse velocities [m/s] and the molar mass of the formula
+      unit [g/mol]; v and v_o = M/(N_A rho) are computed from them.
+
+The output:
+  C        = P_bar gamma^2/(rho v^2), the strength of phonon scattering by tunneling
+             two-level systems; measured values lie between 2 and 5 x 10^-4 for glasses.
+  Q^-1     = (pi/2) C, the internal friction on its low-temperature plateau.
+  l/lambda = 1/(2 pi^2 C), the phonon mean free path in wavelengths below 1 K.
+
+The paper uses alpha = gamma_eff/gamma_o = 2.5 (--alpha changes it). With --measurement
+the alpha is instead the one that experiment selects from gamma(Delta) of Eq. (10):
+  relaxation    internal friction: needs --frequency HZ and --temperature K
+  resonant      resonant absorption: needs --frequency HZ
+  velocity      resonant sound-velocity change: needs --temperature T1 --temperature-2 T2
+  conductivity  thermal conductivity: needs --temperature K
+"""
+
+PREDICT_EPILOG = """\
+examples:
+  python -m tlslib predict --density 2200 --velocity 4163 --volume 45.3
+  python -m tlslib predict --density 2200 --v-long 5800 --v-trans 3800 --molar-mass 60.08
+  python -m tlslib predict --density 2200 --velocity 4163 --volume 45.3 \\
+      --measurement relaxation --frequency 1000 --temperature 0.5 --json
+"""
+
+#: Which of --frequency, --temperature, --temperature-2 each measurement needs.
+_MEASUREMENT_INPUTS: dict[str, tuple[str, ...]] = {
+    "relaxation": ("frequency", "temperature"),
+    "resonant": ("frequency",),
+    "velocity": ("temperature", "temperature_2"),
+    "conductivity": ("temperature",),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,9 +89,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _build_parser() -> _Parser:
     parser = _Parser(prog=PROG, description="Carruzzo & Yu (2020): the universal TLS coupling constant C.")
+    parser.add_argument("--version", action="version", version=f"tlslib {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("predict", help="predict C and the couplings for one glass")
+    p = sub.add_parser(
+        "predict",
+        help="predict C and the couplings for one glass",
+        description=PREDICT_DESCRIPTION,
+        epilog=PREDICT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--name", default="glass", help="label of the glass")
     p.add_argument("--density", metavar="RHO", help="mass density [kg/m^3]")
     p.add_argument("--velocity", metavar="V", help="Debye-averaged sound velocity [m/s]")
@@ -47,7 +106,11 @@ def _build_parser() -> _Parser:
     p.add_argument("--v-long", metavar="VL", help="longitudinal sound velocity [m/s]")
     p.add_argument("--v-trans", metavar="VT", help="transverse sound velocity [m/s]")
     p.add_argument("--molar-mass", metavar="M_G_PER_MOL", help="molar mass of the formula unit [g/mol]")
-    p.add_argument("--alpha", default=str(DEFAULT_ALPHA), help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA})")
+    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA}; not with --measurement)")
+    p.add_argument("--measurement", metavar="KIND", choices=MEASUREMENTS, help=f"one of {', '.join(MEASUREMENTS)}")
+    p.add_argument("--frequency", metavar="HZ", help="measurement frequency f [Hz] (relaxation, resonant)")
+    p.add_argument("--temperature", metavar="K", help="temperature [K] (relaxation, conductivity; T1 of velocity)")
+    p.add_argument("--temperature-2", metavar="K", help="second temperature T2 [K] of a velocity measurement")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
     t = sub.add_parser("table1", help="Table I of the paper, printed next to its recomputation")
@@ -93,9 +156,70 @@ def _material(args: argparse.Namespace) -> Material:
     )
 
 
-def prediction_record(prediction: Prediction) -> dict[str, float]:
-    """The ``predict --json`` object: SI unless the key's suffix names another unit."""
+def _measurement(args: argparse.Namespace) -> tuple[str | None, dict[str, float]]:
+    """The measurement kind and its validated inputs; InputError for any inconsistency."""
+    given = {"frequency": args.frequency, "temperature": args.temperature, "temperature_2": args.temperature_2}
+    flag = {"frequency": "--frequency", "temperature": "--temperature", "temperature_2": "--temperature-2"}
+    kind = args.measurement
+    if kind is None:
+        stray = [flag[k] for k, v in given.items() if v is not None]
+        if stray:
+            raise InputError(f"{', '.join(stray)} needs --measurement ({', '.join(MEASUREMENTS)})")
+        return None, {}
+    if args.alpha is not None:
+        raise InputError("give either --alpha or --measurement, not both (the measurement sets alpha)")
+    need = _MEASUREMENT_INPUTS[kind]
+    stray = [flag[k] for k, v in given.items() if v is not None and k not in need]
+    if stray:
+        raise InputError(f"--measurement {kind} does not use {', '.join(stray)}")
+    missing = [flag[k] for k in need if given[k] is None]
+    if missing:
+        raise InputError(f"--measurement {kind} needs {', '.join(missing)}")
+    values = {k: positive_finite(flag[k] + (" [Hz]" if k == "frequency" else " [K]"), given[k]) for k in need}
+    if kind == "velocity" and values["temperature"] == values["temperature_2"]:
+        raise InputError("--measurement velocity needs two different temperatures")
+    return kind, values
+
+
+def _warn_unit_slips(material: Material, args: argparse.Namespace, inputs: dict[str, float]) -> None:
+    """One warning line on stderr for a density or velocity that looks like a unit slip."""
+    velocities = [("--velocity", material.velocity)]
+    for name, value in (("--v-long", args.v_long), ("--v-trans", args.v_trans)):
+        if value is not None:
+            velocities.append((name, float(value)))
+    if material.density < SUSPICIOUS_DENSITY:
+        print(
+            f"{PROG}: warning: --density {material.density:g} kg/m^3 is below {SUSPICIOUS_DENSITY:g}: "
+            "is it in g/cm^3? (multiply by 1000)",
+            file=sys.stderr,
+        )
+    slow = [f"{name} {value:g}" for name, value in velocities if value < SUSPICIOUS_VELOCITY]
+    if slow:
+        print(
+            f"{PROG}: warning: {', '.join(slow)} m/s below {SUSPICIOUS_VELOCITY:g} m/s: is it in km/s?",
+            file=sys.stderr,
+        )
+    hot = [f"{v:g} K" for k, v in inputs.items() if k.startswith("temperature") and v > SUSPICIOUS_TEMPERATURE]
+    if hot:
+        print(
+            f"{PROG}: warning: temperature {', '.join(hot)} is above {SUSPICIOUS_TEMPERATURE:g} K, far outside "
+            "the model's range (below about 1 K): is it in mK?",
+            file=sys.stderr,
+        )
+
+
+def prediction_record(
+    prediction: Prediction, measurement: str | None = None, inputs: dict[str, float] | None = None
+) -> dict[str, object]:
+    """The ``predict --json`` object: SI unless the key's suffix names another unit.
+
+    The physics keys come first, then the echo of the inputs: ``density_kg_m3``,
+    ``alpha`` (2.5 unless a measurement or ``--alpha`` sets it), ``measurement``
+    (None without one) and the measurement's ``frequency_Hz``, ``temperature_K`` and
+    ``temperature_2_K`` (None when not used).
+    """
     m = prediction.material
+    inputs = inputs or {}
     return {
         "v_m_s": m.velocity,
         "v_o_A3": m.formula_volume / constants.angstrom**3,
@@ -107,10 +231,16 @@ def prediction_record(prediction: Prediction) -> dict[str, float]:
         "C": prediction.coupling_constant,
         "Q_inv": prediction.internal_friction,
         "l_over_lambda": prediction.mean_free_path_ratio,
+        "density_kg_m3": m.density,
+        "alpha": prediction.alpha,
+        "measurement": measurement,
+        "frequency_Hz": inputs.get("frequency"),
+        "temperature_K": inputs.get("temperature"),
+        "temperature_2_K": inputs.get("temperature_2"),
     }
 
 
-def _print_prediction(prediction: Prediction) -> None:
+def _print_prediction(prediction: Prediction, measurement: str | None, inputs: dict[str, float]) -> None:
     labels = {
         "v_m_s": "v [m/s]",
         "v_o_A3": "v_o [Å^3]",
@@ -123,9 +253,24 @@ def _print_prediction(prediction: Prediction) -> None:
         "Q_inv": "Q^-1",
         "l_over_lambda": "l/lambda",
     }
-    print(f"{prediction.material.name} (alpha = {prediction.alpha:g})")
-    for key, value in prediction_record(prediction).items():
-        print(f"  {labels[key]:<18} {value:.4g}")
+    m = prediction.material
+    if measurement is None:
+        origin = "the paper's fixed value" if prediction.alpha == DEFAULT_ALPHA else "set by --alpha"
+    else:
+        units = {"frequency": ("f", "Hz"), "temperature": ("T", "K"), "temperature_2": ("T2", "K")}
+        described = ", ".join(f"{units[k][0]} = {v:g} {units[k][1]}" for k, v in inputs.items())
+        origin = f"selected by a {measurement} measurement at {described}"
+    print(f"{m.name} (alpha = {prediction.alpha:g}, {origin})")
+    print("  inputs")
+    print(f"    {'rho [kg/m^3]':<18} {m.density:.6g}")
+    print(f"    {'v [m/s]':<18} {m.velocity:.6g}")
+    print(f"    {'v_o [Å^3]':<18} {m.formula_volume / constants.angstrom**3:.6g}")
+    print("  predictions")
+    record = prediction_record(prediction)
+    for key, label in labels.items():
+        if key in ("v_m_s", "v_o_A3"):
+            continue
+        print(f"    {label:<18} {record[key]:.4g}")
 
 
 def _table1(args: argparse.Namespace) -> None:
@@ -193,16 +338,42 @@ def _claims(args: argparse.Namespace) -> None:
             print(f"    {r['note']}")
 
 
+def _predict(args: argparse.Namespace) -> None:
+    material = _material(args)
+    measurement, inputs = _measurement(args)
+    first = predict(material, DEFAULT_ALPHA)
+    if first.gamma_max <= first.gamma_o:
+        raise InputError(
+            f"gamma_max = {first.gamma_max / constants.eV:.3g} eV is not above gamma_o = "
+            f"{first.gamma_o / constants.eV:.3g} eV, where the model makes no sense: check the units "
+            "(density in kg/m^3, e.g. 2200 not 2.2 g/cm^3; velocities in m/s; volume in Å^3)"
+        )
+    _warn_unit_slips(material, args, inputs)
+    if measurement is None:
+        alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite("--alpha", args.alpha)
+    else:
+        alpha = measurement_alpha(
+            measurement,
+            material,
+            frequency=inputs.get("frequency"),
+            temperature=inputs.get("temperature"),
+            temperature_2=inputs.get("temperature_2"),
+        )
+    if not math.isfinite(alpha) or alpha <= 0.0:
+        raise InputError(f"no alpha for --measurement {measurement} with these inputs")
+    prediction = predict(material, alpha)
+    if args.json:
+        print(json.dumps(prediction_record(prediction, measurement, inputs), indent=2, allow_nan=False))
+    else:
+        _print_prediction(prediction, measurement, inputs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 on success, 2 on bad input)."""
     args = _build_parser().parse_args(argv)
     try:
         if args.command == "predict":
-            prediction = predict(_material(args), positive_finite("--alpha", args.alpha))
-            if args.json:
-                print(json.dumps(prediction_record(prediction), indent=2, allow_nan=False))
-            else:
-                _print_prediction(prediction)
+            _predict(args)
         elif args.command == "claims":
             _claims(args)
         else:

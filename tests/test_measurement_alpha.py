@@ -1,0 +1,164 @@
+import numpy as np
+import pytest
+from scipy import constants, integrate
+
+from tlslib.coupling import gamma_max, gamma_o
+from tlslib.effective_model import tunneling_window
+from tlslib.materials import Material
+from tlslib.measurement_alpha import (
+    VELOCITY_LOG_OFFSET,
+    conductivity_alpha,
+    measurement_alpha,
+    one_phonon_relaxation_rate,
+    relaxation_alpha,
+    relaxation_internal_friction,
+    relaxation_rate_scale,
+    resonant_alpha,
+    resonant_velocity_change,
+    sample_conductivity_alpha,
+    sample_relaxation_internal_friction,
+    sample_resonant_alpha,
+    standard_relaxation_internal_friction,
+    velocity_alpha,
+    velocity_alpha_closed_form,
+)
+from tlslib.validation import InputError
+
+K = constants.k
+DMAX = 10.0 * K
+SIO2 = Material("SiO2", 2200.0, 4163.0, 45.3e-30)
+G_O = float(gamma_o(SIO2.density, SIO2.velocity, SIO2.formula_volume))
+G_MAX = float(gamma_max(SIO2.density, SIO2.velocity, SIO2.formula_volume))
+RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity))
+
+
+def test_rate_scale_is_three_gamma_squared_over_two_pi_rho_v5_hbar4():
+    # γ = 1 eV, ρ = 2200, v = 4163: 3 (1.602e-19)² / (2π 2200 4163⁵ ħ⁴) = 3.58e76 J⁻³ s⁻¹
+    r = relaxation_rate_scale(constants.eV, 2200.0, 4163.0)
+    assert float(r) == pytest.approx(3.58e76, rel=1e-2)
+    # τ⁻¹ at E = Δ° (symmetric TLS) of 1 K, T → 0 (coth → 1): R (k·1 K)³
+    rate = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0)
+    assert float(rate) == pytest.approx(float(r) * K**3, rel=1e-12)
+
+
+def test_constant_coupling_relaxation_plateau_is_pi_over_two_alpha_squared():
+    # ωτ_min ≪ 1 for the thermal TLS: Q⁻¹ → (π/2) α² C_o (text below Eq. 1). The approach is
+    # ∝ ω^(1/2) (TLS with E ≪ k_BT have ωτ_min ∝ (k_BT/E)²): 7.5e-4 short at 1 mHz, ~1e-6 at 1 nHz
+    for alpha in (1.0, 2.5):
+        q = relaxation_internal_friction(1e-9, 0.1, RATE, alpha=alpha)
+        assert q / (np.pi / 2 * alpha**2) == pytest.approx(1.0, abs=3e-6)
+    assert relaxation_internal_friction(1e-3, 0.1, RATE, alpha=1.0) / (np.pi / 2) == pytest.approx(1 - 7.5e-4, abs=1e-5)
+
+
+@pytest.mark.parametrize(("f", "t", "alpha"), [(1e3, 0.5, 2.5), (15e6, 1.0, 1.5), (1e8, 0.3, 2.0), (1e9, 0.02, 3.0)])
+def test_relaxation_grid_matches_closed_form_of_constant_coupling(f, t, alpha):
+    # inner Δ° integral in closed form (complex artanh), E integral by adaptive quadrature
+    grid = relaxation_internal_friction(f, t, RATE, tunneling_max=DMAX, alpha=alpha)
+    closed = standard_relaxation_internal_friction(f, t, RATE, alpha, tunneling_max=DMAX)
+    assert grid == pytest.approx(closed, rel=1e-8)
+
+
+def test_full_relaxation_matches_adaptive_double_quadrature():
+    # Q⁻¹/C_o = ∫dy sech²(y/2) ∫ d lnΔ° (ε/E) L φ(ωτ), L = ln(Δmax/Δ°), τ⁻¹ = R L Δ°² E coth(y/2)
+    f, t = 1e3, 0.5
+    kt = K * t
+
+    def integrand(s, y):  # s = ln(E/Δ°) ≥ 0
+        energy = y * kt
+        delta = energy * np.exp(-s)
+        if delta >= DMAX:
+            return 0.0
+        g = np.log(DMAX / delta)
+        wt = 2 * np.pi * f / (RATE * g * delta**2 * energy / np.tanh(y / 2))
+        return np.cosh(y / 2) ** -2 * np.sqrt(1 - np.exp(-2 * s)) * g * wt / (1 + wt**2)
+
+    value = integrate.dblquad(integrand, 1e-6, 60.0, 0.0, 80.0, epsabs=0, epsrel=1e-9)[0]
+    assert relaxation_internal_friction(f, t, RATE) == pytest.approx(value, rel=1e-6)
+
+
+def test_full_relaxation_matches_sampling():
+    rng = np.random.default_rng(12)
+    mean, err = sample_relaxation_internal_friction(rng, 400_000, 15e6, 1.0, RATE)
+    assert abs(mean - relaxation_internal_friction(15e6, 1.0, RATE)) < 4 * err
+
+
+def test_relaxation_alpha_makes_the_standard_model_give_the_full_q():
+    alpha = relaxation_alpha(1e3, 0.5, RATE)
+    full = relaxation_internal_friction(1e3, 0.5, RATE)
+    assert relaxation_internal_friction(1e3, 0.5, RATE, alpha=alpha) == pytest.approx(full, rel=1e-12)
+
+
+def test_sio2_alpha_values_of_the_issue():
+    # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics (ωτ ≈ 1), 1 GHz resonant
+    assert measurement_alpha("relaxation", SIO2, frequency=1e3, temperature=0.5) == pytest.approx(2.7184, abs=1e-4)
+    assert measurement_alpha("relaxation", SIO2, frequency=15e6, temperature=1.0) == pytest.approx(1.6620, abs=1e-4)
+    assert measurement_alpha("resonant", SIO2, frequency=1e9) == pytest.approx(2.3762, abs=1e-4)
+
+
+def test_fewer_phonon_branches_act_like_a_higher_frequency():
+    # τ⁻¹ ∝ n: dividing the rate by 3 is multiplying ω by 3
+    assert relaxation_alpha(1e3, 0.5, RATE / 3) == pytest.approx(relaxation_alpha(3e3, 0.5, RATE), rel=1e-12)
+
+
+def test_model_lower_cutoff_is_irrelevant_above_one_hertz():
+    low, _ = tunneling_window(G_MAX, G_O, DMAX)
+    assert float(low / K) < 1e-30
+    with_cutoff = relaxation_alpha(1.0, 0.1, RATE, DMAX, float(low))
+    assert with_cutoff == pytest.approx(relaxation_alpha(1.0, 0.1, RATE), rel=1e-12)
+
+
+def test_resonant_alpha_at_one_gigahertz_is_log_plus_one_minus_ln2():
+    # hf/k = 0.04799 K: α² = ln(10/0.04799) + 1 − ln 2 = 5.33930 + 0.30685 = 5.64615
+    assert float(resonant_alpha(1e9)) ** 2 == pytest.approx(5.64615, abs=1e-4)
+    alpha, err = sample_resonant_alpha(np.random.default_rng(5), 200_000, 1e9)
+    assert abs(alpha - float(resonant_alpha(1e9))) < 4 * err
+
+
+def test_resonant_alpha_far_above_delta_max_tends_to_one_half():
+    # Δ° ≪ E: weight ∝ Δ° on [0, Δmax]; ⟨ln(Δmax/Δ°)⟩ = ∫x ln(1/x)dx / ∫x dx = (1/4)/(1/2)
+    f = 1e4 * DMAX / constants.h
+    assert float(resonant_alpha(f)) ** 2 == pytest.approx(0.5, abs=1e-6)
+    # the series branch (b < 1e-3) joins the closed form smoothly, and stays finite far beyond
+    b = np.array([0.999e-3, 1.001e-3])
+    assert np.ptp(resonant_alpha(DMAX / (b * constants.h))) < 1e-8
+    assert float(resonant_alpha(1e20)) == pytest.approx(np.sqrt(0.5), rel=1e-12)
+
+
+def test_constant_coupling_velocity_rises_by_c_per_e_fold():
+    # Frullani: ∫[tanh(E/2kT1) − tanh(E/2kT2)] dE/E = ln(T2/T1)
+    assert resonant_velocity_change(0.1, 0.3, alpha=1.0) == pytest.approx(np.log(3.0), rel=1e-9)
+    assert resonant_velocity_change(0.05, 0.5, alpha=2.0) == pytest.approx(4 * np.log(10.0), rel=1e-9)
+
+
+def test_velocity_alpha_closed_form():
+    # √(T1 T2) = 0.1 K: α² = ln(100) + 1 + γ_E − ln π = 4.605170 + 0.432486 = 5.037656
+    assert VELOCITY_LOG_OFFSET == pytest.approx(0.432486, abs=1e-6)
+    assert float(velocity_alpha_closed_form(0.05, 0.2)) ** 2 == pytest.approx(5.037656, abs=1e-5)
+    assert velocity_alpha(0.05, 0.2) == pytest.approx(float(velocity_alpha_closed_form(0.05, 0.2)), rel=1e-8)
+
+
+def test_conductivity_alpha_matches_sampling_and_falls_with_temperature():
+    a = conductivity_alpha(np.array([0.01, 0.1, 1.0]))
+    assert np.all(np.diff(a) < 0)
+    for t, value in zip((0.1, 1.0), a[1:], strict=True):
+        mean, err = sample_conductivity_alpha(np.random.default_rng(7), 200_000, t)
+        assert abs(mean - value) < 4 * err
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"kind": "bogus", "frequency": 1e3, "temperature": 0.5},
+        {"kind": "relaxation", "frequency": 1e3},
+        {"kind": "relaxation", "frequency": -1.0, "temperature": 0.5},
+        {"kind": "resonant", "frequency": float("nan")},
+        {"kind": "resonant", "frequency": "abc"},
+        {"kind": "velocity", "temperature": 0.1},
+        {"kind": "velocity", "temperature": 0.1, "temperature_2": 0.1},
+        {"kind": "conductivity", "temperature": 0.0},
+    ],
+)
+def test_bad_measurement_inputs_raise_input_error(kwargs):
+    kind = kwargs.pop("kind")
+    with pytest.raises(InputError):
+        measurement_alpha(kind, SIO2, **kwargs)

@@ -1,0 +1,570 @@
+"""Which α an experiment sees: the constant γ = α γ_o that mimics the γ(Δ°) of Eq. (10).
+
+The *full* model: P(ε, Δ°) = P̄/Δ° (Eq. 8) for ε > 0 and Δ°_min < Δ° < Δ°_max, with
+γ(Δ°)² = γ_o² ln(Δ°_max/Δ°) (Eq. 10) both in the strain coupling and in the one-phonon
+relaxation rate τ⁻¹ = n γ² Δ°² E coth(E/2k_BT)/(2π ρ v⁵ ħ⁴) (n = 3 branches of one v and
+one γ). The *standard* model: the same P̄/Δ° on the same window, with γ = α γ_o in both
+places. For a measurement X the α of X is the one for which the standard model gives the
+same X as the full model; then Eq. (1) with γ = α γ_o, i.e. the paper's Eq. (12),
+C = α² C_o, is the C that the measurement reports. Every X here is returned in units of
+C_o = P̄ γ_o²/(ρ v²), Eq. (1) with γ = γ_o.
+
+Energies [J], temperatures [K], frequencies [Hz] (ω = 2πf).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import constants, integrate, optimize
+
+from tlslib.coupling import gamma_max as gamma_max_of
+from tlslib.coupling import gamma_o as gamma_o_of
+from tlslib.effective_model import TUNNELING_MAX, tunneling_window
+from tlslib.materials import Material
+from tlslib.thermal_conductivity import (
+    conductivity_weight,
+    model_thermal_conductivity,
+    resonant_log_average,
+)
+from tlslib.validation import InputError, positive_finite
+
+__all__ = [
+    "MEASUREMENTS",
+    "RELAXATION_BRANCHES",
+    "VELOCITY_LOG_OFFSET",
+    "one_phonon_relaxation_rate",
+    "relaxation_rate_scale",
+    "relaxation_internal_friction",
+    "standard_relaxation_internal_friction",
+    "sample_relaxation_internal_friction",
+    "relaxation_alpha",
+    "resonant_fraction",
+    "resonant_alpha",
+    "sample_resonant_alpha",
+    "resonant_velocity_change",
+    "velocity_alpha",
+    "velocity_alpha_closed_form",
+    "conductivity_alpha",
+    "sample_conductivity_alpha",
+    "measurement_alpha",
+]
+
+#: The measurements for which an α is defined (the CLI's ``--measurement`` choices).
+MEASUREMENTS: tuple[str, ...] = ("relaxation", "resonant", "velocity", "conductivity")
+
+#: n in τ⁻¹ = n γ² Δ°² E coth(E/2k_BT)/(2πρv⁵ħ⁴): three branches of one v and one γ.
+RELAXATION_BRANCHES: float = 3.0
+
+#: 1 + γ_Euler − ln π in α² = ln(Δ°_max/k_B√(T₁T₂)) + this, the velocity α (closed form).
+VELOCITY_LOG_OFFSET: float = 1.0 + float(np.euler_gamma) - float(np.log(np.pi))
+
+# Quadrature grid of the relaxation integral (trapezoid rules, see _relaxation_grid).
+_T_STEP = 0.1  # in t = ln(E/k_BT)
+_T_RANGE = (np.log(1e-8), np.log(80.0))
+_Q_STEP = 0.2  # in q = arccosh(E/Δ°)
+_Q_SPAN = 40.0
+
+
+def one_phonon_relaxation_rate(
+    energy: ArrayLike,
+    tunneling: ArrayLike,
+    coupling: ArrayLike,
+    temperature: ArrayLike,
+    density: ArrayLike,
+    velocity: ArrayLike,
+    branches: float = RELAXATION_BRANCHES,
+) -> np.ndarray:
+    """One-phonon relaxation rate τ⁻¹ = n γ² Δ°² E coth(E/2k_BT)/(2π ρ v⁵ ħ⁴) [s⁻¹].
+
+    Golden rule for the emission and absorption of one thermal phonon of energy E by the
+    TLS of Eq. (11); the coupling enters squared, so with Eq. (10) the slow TLS (small Δ°)
+    relax faster than with a constant γ.
+
+    Parameters
+    ----------
+    energy, tunneling : array_like
+        E = √(ε² + Δ°²) and Δ° [J].
+    coupling : array_like
+        γ [J] (γ_o ln^{1/2}(Δ°_max/Δ°) in the full model, α γ_o in the standard one).
+    temperature : array_like
+        T [K].
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
+    branches : float, optional
+        n, the number of phonon branches that share v and γ (3).
+    """
+    e = np.asarray(energy, dtype=float)
+    x = e / (2.0 * constants.k * np.asarray(temperature, dtype=float))
+    prefactor = relaxation_rate_scale(coupling, density, velocity, branches)
+    return prefactor * np.asarray(tunneling, dtype=float) ** 2 * e / np.tanh(x)
+
+
+def relaxation_rate_scale(
+    coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike, branches: float = RELAXATION_BRANCHES
+) -> np.ndarray:
+    """R = n γ²/(2π ρ v⁵ ħ⁴), so that τ⁻¹ = R Δ°² E coth(E/2k_BT) [J⁻³ s⁻¹].
+
+    Parameters
+    ----------
+    coupling : array_like
+        γ [J]; pass γ_o for the scale of both models.
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
+    branches : float, optional
+        n (3).
+    """
+    rho = np.asarray(density, dtype=float)
+    v = np.asarray(velocity, dtype=float)
+    return branches * np.asarray(coupling, dtype=float) ** 2 / (2.0 * np.pi * rho * v**5 * constants.hbar**4)
+
+
+@lru_cache(maxsize=64)
+def _relaxation_grid(temperature: float, tunneling_max: float, tunneling_min: float) -> dict[str, np.ndarray]:
+    """Nodes and weights of Q⁻¹/C_o = ∫dy sech²(y/2) ∫dq tanh²q g φ(ωτ) (see relaxation_internal_friction).
+
+    y = E/k_BT = eᵗ on a uniform t grid; Δ° = E/cosh q on a uniform q grid starting at the
+    Δ° = min(E, Δ°_max) edge. Both integrands are smooth (and, for E < Δ°_max, even in q),
+    so the trapezoid rule converges fast; TLS with Δ° < Δ°_min are masked out. Cached (the
+    grid depends on T and the window only), so its arrays are read-only.
+    """
+    kt = constants.k * temperature
+    t = np.arange(_T_RANGE[0], _T_RANGE[1] + 0.5 * _T_STEP, _T_STEP)
+    y = np.exp(t)[:, None]
+    energy = y * kt
+    q_start = np.arccosh(np.maximum(1.0, energy / tunneling_max))
+    q = q_start + _Q_STEP * np.arange(int(round(_Q_SPAN / _Q_STEP)) + 1)[None, :]
+    # trapezoid (½ at q = 0: the integrand is even there, so the rule is spectrally accurate);
+    # where the window cuts (E > Δ°_max) the start is a plain edge: Gregory's end weights, O(h⁴)
+    w_q = np.full(q.shape, _Q_STEP)
+    w_q[:, 0] *= 0.5
+    cut = q_start[:, 0] > 0.0
+    w_q[cut, :3] = _Q_STEP * np.array([3.0 / 8.0, 7.0 / 6.0, 23.0 / 24.0])
+    tunneling = energy / np.cosh(q)
+    inside = tunneling >= tunneling_min
+    weight = _T_STEP * y / np.cosh(y / 2.0) ** 2 * w_q * np.tanh(q) ** 2 * inside
+    keep = weight > 0.0
+    grid = {
+        "weight": weight[keep],
+        # ω τ = ω cosh²q tanh(y/2)/(R g E³): store the g-independent part per unit ω/R
+        "tau_part": (np.cosh(q) ** 2 * np.tanh(y / 2.0) / energy**3)[keep],
+        "log_ratio": np.log(tunneling_max / tunneling)[keep],
+    }
+    for array in grid.values():
+        array.flags.writeable = False
+    return grid
+
+
+def _loss(omega_tau: np.ndarray) -> np.ndarray:
+    return omega_tau / (1.0 + omega_tau**2)
+
+
+def _weighted_loss(base: np.ndarray, g: np.ndarray | float) -> np.ndarray:
+    """g φ(base/g) = base g²/(g² + base²): the strength g times the loss at ωτ = base/g (finite at g = 0)."""
+    return base * g**2 / (g**2 + base**2)
+
+
+def relaxation_internal_friction(
+    frequency: float,
+    temperature: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+    alpha: float | None = None,
+) -> float:
+    """Relaxation internal friction Q⁻¹(ω, T) in units of C_o, full model or constant γ = α γ_o.
+
+    Each TLS's population follows the strain through ∂E/∂e = 2γε/E and relaxes at τ⁻¹;
+    summed over P̄/Δ° (Eq. 8) with the thermal factor sech²(E/2k_BT)/4k_BT,
+
+        Q⁻¹ = C_o ∫₀^∞ dy sech²(y/2) ∫ d ln Δ° (ε/E) g(Δ°) ωτ/(1 + ω²τ²),
+
+    y = E/k_BT, g = γ²/γ_o² (Eq. 10 for the full model, α² for the standard one) and
+    τ⁻¹ = R g Δ°² E coth(y/2). With g = α² and ωτ ≪ 1 for the fastest TLS it is the plateau
+    (π/2) α² C_o = (π/2) C (text below Eq. 1).
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz], ω = 2πf.
+    temperature : float
+        T [K].
+    rate_scale : float
+        R(γ_o) of :func:`relaxation_rate_scale` [J⁻³ s⁻¹].
+    tunneling_max, tunneling_min : float, optional
+        Δ°_max and Δ°_min of the window [J] (10 K and 0).
+    alpha : float or None, optional
+        None for the full model, else the constant γ/γ_o.
+    """
+    grid = _relaxation_grid(temperature, tunneling_max, tunneling_min)
+    base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
+    if alpha is None:
+        return float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
+    return float(np.sum(grid["weight"] * _weighted_loss(base, alpha**2)))
+
+
+def standard_relaxation_internal_friction(
+    frequency: float, temperature: float, rate_scale: float, alpha: float, tunneling_max: float = np.inf
+) -> float:
+    """Q⁻¹/C_o of the constant-γ model with the Δ° integral in closed form (independent route).
+
+    At fixed E, with x = (Δ°/E)² and a = ωτ(Δ° = E), the inner integral is
+    ½∫ dx √(1−x) a/(x² + a²) over x < min(1, (Δ°_max/E)²) = Im[√d (artanh(1/√d) −
+    artanh(t₀/√d))] with d = 1 − ia, t₀ = √(1 − x_max) (substitution t = √(1 − x)).
+    It tends to π/4 for a → 0 (the plateau). Δ°_min = 0. The E integral is done by quad.
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz].
+    temperature : float
+        T [K].
+    rate_scale : float
+        R(γ_o) [J⁻³ s⁻¹].
+    alpha : float
+        γ/γ_o.
+    tunneling_max : float, optional
+        Δ°_max [J]; infinite by default.
+    """
+    kt = constants.k * temperature
+    omega = 2.0 * np.pi * frequency
+
+    def inner(y: float) -> float:
+        energy = y * kt
+        a = omega * np.tanh(y / 2.0) / (rate_scale * alpha**2 * energy**3)
+        x_max = min(1.0, (tunneling_max / energy) ** 2)
+        t0 = np.sqrt(1.0 - x_max)
+        root = np.sqrt(1.0 - 1j * a)
+        value = root * (np.arctanh(1.0 / root) - np.arctanh(t0 / root)) - (1.0 - t0)
+        return float(value.imag)
+
+    def integrand(t: float) -> float:
+        y = np.exp(t)
+        return y / np.cosh(y / 2.0) ** 2 * inner(y)
+
+    total = integrate.quad(integrand, np.log(1e-6), np.log(100.0), limit=400, epsabs=0.0, epsrel=1e-11)[0]
+    return float(alpha**2 * total)
+
+
+def sample_relaxation_internal_friction(
+    rng: np.random.Generator,
+    n: int,
+    frequency: float,
+    temperature: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    alpha: float | None = None,
+    log_span: float = 40.0,
+) -> tuple[float, float]:
+    """Monte Carlo of :func:`relaxation_internal_friction`: (estimate, standard error), in units of C_o.
+
+    E is drawn from the density sech²(y/2)/2 (y = 2 artanh u), ln Δ° uniformly on
+    [ln E − log_span, ln min(E, Δ°_max)]; each TLS carries the weight 2 × span × (ε/E) g φ(ωτ).
+    TLS with Δ° < E e^{−log_span} relax far too slowly to matter at any frequency used here.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Seeded by the caller.
+    n : int
+        Number of sampled TLS.
+    frequency, temperature, rate_scale, tunneling_max, alpha
+        As in :func:`relaxation_internal_friction`.
+    log_span : float, optional
+        e-folds of Δ° below E that are sampled.
+    """
+    kt = constants.k * temperature
+    y = 2.0 * np.arctanh(rng.random(n))
+    energy = y * kt
+    top = np.log(np.minimum(energy, tunneling_max))
+    bottom = np.log(energy) - log_span
+    span = np.maximum(top - bottom, 0.0)
+    tunneling = np.exp(bottom + span * rng.random(n))
+    g = np.log(tunneling_max / tunneling) if alpha is None else np.full(n, alpha**2)
+    rate = rate_scale * g * tunneling**2 * energy / np.tanh(y / 2.0)
+    eps_over_e = np.sqrt(np.clip(1.0 - (tunneling / energy) ** 2, 0.0, None))
+    values = 2.0 * span * eps_over_e * g * _loss(2.0 * np.pi * frequency / rate)  # g > 0: Δ° < Δ°_max a.s.
+    return float(values.mean()), float(values.std(ddof=1) / np.sqrt(n))
+
+
+def _solve_alpha(target: float, weight: np.ndarray, base: np.ndarray) -> float:
+    """The α with Σ weight · g φ(base/g) = target at g = α² (the standard model on the grid).
+
+    Newton's method on ln Q against ln g, whose slope lies between 1 (plateau: Q ∝ g) and
+    2 (ωτ ≫ 1: Q ∝ g²), so it converges in a few steps; Brent's method is the fallback.
+    """
+
+    def q_and_slope(g: float) -> tuple[float, float]:
+        b2 = base**2
+        denom = g**2 + b2
+        q = float(np.sum(weight * base * g**2 / denom))
+        dq_dlng = float(np.sum(weight * 2.0 * g**2 * base * b2 / denom**2))
+        return q, dq_dlng
+
+    s = np.log(max(target / (np.pi / 2.0), 1e-6))
+    for _ in range(60):
+        q, slope = q_and_slope(float(np.exp(s)))
+        step = (np.log(target) - np.log(q)) * q / slope
+        s += float(np.clip(step, -2.0, 2.0))
+        if abs(step) < 1e-13:
+            return float(np.exp(s / 2.0))
+    root = optimize.brentq(lambda x: q_and_slope(float(np.exp(x)))[0] - target, -15.0, 15.0, xtol=1e-14)
+    return float(np.exp(root / 2.0))
+
+
+def relaxation_alpha(
+    frequency: float,
+    temperature: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+) -> float:
+    """α of an internal-friction (relaxation) measurement at f and T, Eqs. (8), (10), (1).
+
+    Solves Q⁻¹_standard(α) = Q⁻¹_full: α enters the standard model both as α² in the
+    strength and through τ ∝ 1/α², so it cannot be read off a ratio except on the plateau.
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz].
+    temperature : float
+        T [K].
+    rate_scale : float
+        R(γ_o) of :func:`relaxation_rate_scale` [J⁻³ s⁻¹].
+    tunneling_max, tunneling_min : float, optional
+        The Δ° window [J].
+    """
+    grid = _relaxation_grid(temperature, tunneling_max, tunneling_min)
+    base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
+    full = float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
+    return _solve_alpha(full, grid["weight"], base)
+
+
+def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+    """Share of the resonant weight Δ°/(E√(E² − Δ°²)) with Δ° < Δ°_max: 1 − √(1 − (Δ°_max/E)²) above Δ°_max.
+
+    Parameters
+    ----------
+    energy : array_like
+        E [J].
+    tunneling_max : array_like, optional
+        Δ°_max [J].
+    """
+    b = np.asarray(tunneling_max, dtype=float) / np.asarray(energy, dtype=float)
+    # 1 − √(1 − b²) written without cancellation for small b
+    return np.where(b >= 1.0, 1.0, b**2 / (1.0 + np.sqrt(np.clip(1.0 - b**2, 0.0, None))))
+
+
+def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+    """α of a resonant absorption measurement at f: α² = ⟨ln(Δ°_max/Δ°)⟩ over the TLS with E = hf.
+
+    Only TLS with E = ħω absorb, each with weight (Δ°/E)² (Eqs. 8, 10); the factor
+    tanh(ħω/2k_BT) is the same in both models, so α does not depend on T. Below
+    Δ°_max/h: α² = ln(Δ°_max/hf) + 1 − ln 2.
+
+    Parameters
+    ----------
+    frequency : array_like
+        f [Hz].
+    tunneling_max : array_like, optional
+        Δ°_max [J].
+    """
+    energy = constants.h * np.asarray(frequency, dtype=float)
+    b = np.asarray(tunneling_max, dtype=float) / energy
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = resonant_log_average(energy, tunneling_max) / resonant_fraction(energy, tunneling_max)
+    # far above Δ°_max the closed form cancels catastrophically: α² = ½(1 − b²/8) + O(b⁴) there
+    return np.sqrt(np.where(b < 1e-3, 0.5 * (1.0 - b**2 / 8.0), ratio))
+
+
+def sample_resonant_alpha(
+    rng: np.random.Generator, n: int, frequency: float, tunneling_max: float = TUNNELING_MAX
+) -> tuple[float, float]:
+    """Monte Carlo of :func:`resonant_alpha` (f below Δ°_max/h): (α, standard error of α).
+
+    Δ° is drawn from the resonant weight by inverting its distribution function,
+    Δ°/E = √(1 − (1 − u)²), and α² is the mean of ln(Δ°_max/Δ°).
+    """
+    energy = constants.h * frequency
+    u = rng.random(n)
+    tunneling = energy * np.sqrt(1.0 - (1.0 - u) ** 2)
+    logs = np.log(tunneling_max / tunneling)
+    alpha = float(np.sqrt(logs.mean()))
+    return alpha, float(logs.std(ddof=1) / np.sqrt(n) / (2.0 * alpha))
+
+
+def resonant_velocity_change(
+    temperature_1: float,
+    temperature_2: float,
+    tunneling_max: float = TUNNELING_MAX,
+    alpha: float | None = None,
+) -> float:
+    """[Δv/v(T₂) − Δv/v(T₁)] of the resonant process, in units of C_o.
+
+    A TLS softens the solid by (γΔ°/E)² tanh(E/2k_BT)/E (second-order shift of its
+    levels); summed over P̄/Δ° at fixed E this is the resonant weight, so
+
+        Δv/v(T) = −C_o ∫ dE tanh(E/2k_BT)/E × G(E),
+
+    G = ⟨ln(Δ°_max/Δ°)⟩_E for the full model (Eq. 10) and α² × (share with Δ° < Δ°_max) for
+    the standard one. For constant γ and no cut-off the difference is α² ln(T₂/T₁): a
+    slope C per e-fold of T (Frullani's integral).
+
+    Parameters
+    ----------
+    temperature_1, temperature_2 : float
+        T₁ and T₂ [K].
+    tunneling_max : float, optional
+        Δ°_max [J].
+    alpha : float or None, optional
+        None for the full model, else γ/γ_o.
+    """
+    k1, k2 = 2.0 * constants.k * temperature_1, 2.0 * constants.k * temperature_2
+
+    def integrand(u: float) -> float:
+        energy = np.exp(u)
+        if alpha is None:
+            g = float(resonant_log_average(energy, tunneling_max))
+        else:
+            g = alpha**2 * float(resonant_fraction(energy, tunneling_max))
+        return (np.tanh(energy / k1) - np.tanh(energy / k2)) * g
+
+    low = np.log(1e-14 * min(k1, k2))
+    high = np.log(60.0 * max(k1, k2))
+    breaks = [np.log(tunneling_max)] if low < np.log(tunneling_max) < high else None
+    return float(integrate.quad(integrand, low, high, points=breaks, limit=400, epsabs=0.0, epsrel=1e-11)[0])
+
+
+def velocity_alpha(temperature_1: float, temperature_2: float, tunneling_max: float = TUNNELING_MAX) -> float:
+    """α of the resonant sound-velocity change between T₁ and T₂ (slope C of Δv/v per e-fold).
+
+    α² = full / standard(α = 1) from :func:`resonant_velocity_change`, both of which are
+    linear in γ².
+
+    Parameters
+    ----------
+    temperature_1, temperature_2 : float
+        T₁ ≠ T₂ [K].
+    tunneling_max : float, optional
+        Δ°_max [J].
+    """
+    full = resonant_velocity_change(temperature_1, temperature_2, tunneling_max)
+    standard = resonant_velocity_change(temperature_1, temperature_2, tunneling_max, alpha=1.0)
+    return float(np.sqrt(full / standard))
+
+
+def velocity_alpha_closed_form(
+    temperature_1: ArrayLike, temperature_2: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX
+) -> np.ndarray:
+    """α² = ln(Δ°_max/k_B√(T₁T₂)) + 1 + γ_Euler − ln π, valid for k_BT₁, k_BT₂ ≪ Δ°_max.
+
+    From ∫₀^∞ [tanh(aE) − tanh(bE)] ln E dE/E = ln(a/b)[c − ½ ln(ab)] with
+    c = ∫₀^∞ ln x sech²x dx = ln(π/4) − γ_Euler, and G(E) = ln(Δ°_max/E) + 1 − ln 2.
+
+    Parameters
+    ----------
+    temperature_1, temperature_2 : array_like
+        T₁ and T₂ [K].
+    tunneling_max : array_like, optional
+        Δ°_max [J].
+    """
+    t_geo = np.sqrt(np.asarray(temperature_1, dtype=float) * np.asarray(temperature_2, dtype=float))
+    return np.sqrt(np.log(np.asarray(tunneling_max, dtype=float) / (constants.k * t_geo)) + VELOCITY_LOG_OFFSET)
+
+
+def conductivity_alpha(temperature: ArrayLike, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+    """α of a thermal-conductivity measurement at T: the constant C that gives the full κ(T).
+
+    Uses :func:`tlslib.thermal_conductivity.model_thermal_conductivity` (phonons up to
+    ħω = Δ°_max, each scattered with its own C(ħω)); the standard κ is restricted to the
+    same phonons, κ_std = n k_B³T²/(6π³ħ²Cv) ∫₀^{x_top} w(x) dx, so α² = κ_std(C_o)/κ_full.
+    α depends on T and Δ°_max only (C(ħω) scales with the glass).
+
+    Parameters
+    ----------
+    temperature : array_like
+        T [K].
+    tunneling_max : float, optional
+        Δ°_max [J].
+    """
+    t = np.atleast_1d(np.asarray(temperature, dtype=float))
+    # any glass: P̄ = γ_o = ρ = v = 1 in SI, so C_o = 1 and the material cancels in the ratio
+    kappa_full = model_thermal_conductivity(t, tunneling_max, 1.0, 1.0, 1.0, 1.0)
+    x_top = np.minimum(tunneling_max / (constants.k * t), 150.0)
+    kept = np.array([integrate.quad(conductivity_weight, 0.0, xt, epsrel=1e-12, limit=200)[0] for xt in x_top])
+    kappa_std = 3.0 * constants.k**3 * t**2 * kept / (6.0 * np.pi**3 * constants.hbar**2)
+    return np.sqrt(kappa_std / kappa_full).reshape(np.shape(temperature))
+
+
+def sample_conductivity_alpha(
+    rng: np.random.Generator, n: int, temperature: float, tunneling_max: float = TUNNELING_MAX
+) -> tuple[float, float]:
+    """Monte Carlo of :func:`conductivity_alpha`: (α, standard error of α).
+
+    Phonon energies x = ħω/k_BT uniform on [0, x_top] (x_top = min(Δ°_max/k_BT, 60)),
+    α² = ∫w / ∫(w/G) with G the resonant ⟨ln(Δ°_max/Δ°)⟩ at ħω (closed form checked separately);
+    the error is propagated from the two sample means.
+    """
+    kt = constants.k * temperature
+    x_top = min(tunneling_max / kt, 60.0)
+    x = x_top * rng.random(n)
+    w = conductivity_weight(x)
+    inv = w / resonant_log_average(x * kt, tunneling_max)
+    ratio = w.mean() / inv.mean()
+    cov = np.cov(w, inv)
+    var = (cov[0, 0] / inv.mean() ** 2 - 2 * cov[0, 1] * w.mean() / inv.mean() ** 3) + cov[1, 1] * w.mean() ** 2 / (
+        inv.mean() ** 4
+    )
+    alpha = float(np.sqrt(ratio))
+    return alpha, float(np.sqrt(var / n) / (2.0 * alpha))
+
+
+def measurement_alpha(
+    kind: str,
+    material: Material,
+    frequency: float | None = None,
+    temperature: float | None = None,
+    temperature_2: float | None = None,
+    tunneling_max: float = TUNNELING_MAX,
+    branches: float = RELAXATION_BRANCHES,
+) -> float:
+    """The α of one measurement on one glass (what ``predict --measurement`` uses).
+
+    ``relaxation`` needs f and T; ``resonant`` f; ``velocity`` T and T₂; ``conductivity`` T.
+    The relaxation window is the model's own, Δ°_max e^{−γ_max²/γ_o²} < Δ° < Δ°_max (Eqs. 4, 13).
+
+    Raises
+    ------
+    InputError
+        Unknown kind, or a needed frequency/temperature missing, non-numeric, non-finite or ≤ 0.
+    """
+    if kind not in MEASUREMENTS:
+        raise InputError(f"unknown measurement {kind!r}; choose one of {', '.join(MEASUREMENTS)}")
+    need = {
+        "relaxation": ("frequency", "temperature"),
+        "resonant": ("frequency",),
+        "velocity": ("temperature", "temperature_2"),
+        "conductivity": ("temperature",),
+    }[kind]
+    given = {"frequency": frequency, "temperature": temperature, "temperature_2": temperature_2}
+    values = {}
+    for name in need:
+        if given[name] is None:
+            raise InputError(f"measurement {kind!r} needs {name.replace('_', ' ')}")
+        values[name] = positive_finite(name.replace("_", " "), given[name])
+    if kind == "resonant":
+        return float(resonant_alpha(values["frequency"], tunneling_max))
+    if kind == "conductivity":
+        return float(conductivity_alpha(values["temperature"], tunneling_max))
+    if kind == "velocity":
+        if values["temperature"] == values["temperature_2"]:
+            raise InputError("velocity needs two different temperatures")
+        return velocity_alpha(values["temperature"], values["temperature_2"], tunneling_max)
+    g_o = float(gamma_o_of(material.density, material.velocity, material.formula_volume))
+    g_max = float(gamma_max_of(material.density, material.velocity, material.formula_volume))
+    low, _ = tunneling_window(g_max, g_o, tunneling_max)
+    rate = float(relaxation_rate_scale(g_o, material.density, material.velocity, branches))
+    return relaxation_alpha(values["frequency"], values["temperature"], rate, tunneling_max, float(low))
