@@ -9,7 +9,7 @@ Contents, under one folder named after the book and its version (README.md insid
   claims.json/.csv   the claims ledger (`python -m tlslib claims --json`, and the same as a table)
   tlslib/, data/     the physics package and its input data
   tests/             the nbval references and what `make verify` needs to compare with them
-  book/, _config.yml, _toc.yml, references.bib, tools/   the book's sources (`make book`, `make pdf`)
+  book/, _static/, _config.yml, _toc.yml, references.bib, tools/   the book's sources (`make book`, `make pdf`)
   Makefile, pyproject.toml, requirements.lock, environment.yml, jupytext.toml   the environment
   CITATION.cff, .zenodo.json, LICENSE
 
@@ -68,7 +68,7 @@ ROOT_FILES = (
     "tools/latex/bbm.sty",
 )
 #: Folders copied whole, with the file types they hold.
-ROOT_FOLDERS = {"tlslib": "*.py", "data": "*", "tests/notebooks": "*.ipynb", "book": "*.md"}
+ROOT_FOLDERS = {"tlslib": "*.py", "data": "*", "tests/notebooks": "*.ipynb", "book": "*.md", "_static": "*"}
 #: 1980-01-01, the earliest time a zip can hold: no build time leaks into the archive.
 EPOCH = (1980, 1, 1, 0, 0, 0)
 FORWARD = """<!DOCTYPE html>
@@ -115,7 +115,7 @@ claims`, `.venv/bin/python -m tlslib predict --help`. With conda instead of pip:
 
 - `tlslib/`: the physics, one module per topic, in SI units; docstrings cite the paper's equations.
 - `data/`: the paper's Table I and the other inputs, with `data/README.md`.
-- `book/`, `_config.yml`, `_toc.yml`, `references.bib`, `tools/`: the book's sources.
+- `book/`, `_static/`, `_config.yml`, `_toc.yml`, `references.bib`, `tools/`: the book's sources.
 - `tests/notebooks/`: the references `make verify` compares with; `tests/sanitize.cfg`,
   `tests/conftest.py`, `tests/nbval_verified.py`: what it needs besides.
 - `Makefile`, `pyproject.toml`, `requirements.lock`, `environment.yml`: the environment.
