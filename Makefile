@@ -37,8 +37,9 @@ help:
 	@echo "make test       everything: lint, make verify, unit tests, the book built with -W from the verified"
 	@echo "                outputs, the built book in headless Chromium"
 	@echo "make pdf        the whole book as a PDF through XeLaTeX: _build/latex/book.pdf (needs TeX Live, see README)"
-	@echo "make archive    one zip of the HTML book, executed notebooks, data and citation files: _build/archive/"
-	@echo "make publication  make pdf + make archive, then check both (what CI runs after make test)"
+	@echo "make archive    one zip: HTML book, PDF, executed notebooks, tlslib, data, lock, claims ledger;"
+	@echo "                \`make verify\` reruns it from the unzipped folder alone: _build/archive/"
+	@echo "make publication  make pdf + make archive, then check both, rerunning the archive (CI, after make test)"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
 	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
@@ -116,9 +117,12 @@ pdf: $(STAMP) $(CACHE_STAMP)
 	$(JB) build . $(JBFLAGS) --builder pdflatex
 	@echo "PDF: _build/latex/book.pdf"
 
-archive: book
+# The book's self-contained supplement: HTML, PDF, executed notebooks, tlslib, data, the lock, the
+# claims ledger and what `make verify` needs to rerun every number from the unzipped folder alone.
+archive: book pdf
 	$(BIN)/python tools/archive.py
 
+# Reads the PDF and the zip back; unzips the archive and runs `make verify` in it (a fresh .venv).
 publication: pdf archive
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_publication.py
 

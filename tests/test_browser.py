@@ -14,10 +14,14 @@ from __future__ import annotations
 import functools
 import html.parser
 import http.server
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -208,10 +212,11 @@ def _typeset(page) -> bool:
     return True
 
 
-def _check_page(context, url: str) -> list[str]:
-    """Everything wrong with one page, as readable lines (empty: the page is fine)."""
+def _check_page(context, url: str, measure: bool = False) -> tuple[list[str], dict[int, dict] | None]:
+    """Everything wrong with one page, as readable lines (empty: the page is fine), and with
+    ``measure`` its layout facts (:data:`_LAYOUT`) at the desktop width, then resized to a phone."""
     visit = _Visit(context, url)
-    page, problems = visit.page, []
+    page, problems, facts = visit.page, [], None
     try:
         n_math = page.evaluate("document.querySelectorAll('div.math, span.math').length")
         if n_math:
@@ -234,22 +239,38 @@ def _check_page(context, url: str) -> list[str]:
         for src, width in page.evaluate(_IMAGES):
             if not width:
                 problems.append(f"image did not load: {src}")
+        if measure:
+            page.set_viewport_size({"width": DESKTOP, "height": 900})
+            page.evaluate(_SETTLED)
+            facts = {DESKTOP: page.evaluate(_LAYOUT)}
+            page.set_viewport_size({"width": PHONE, "height": 844})
+            page.evaluate(_SETTLED)
+            facts[PHONE] = page.evaluate(_LAYOUT)
         problems += [f"console error: {e}" for e in visit.errors]
         problems += [f"request outside 127.0.0.1: {u}" for u in visit.outside]
         problems += [f"failed load: {u}" for u in visit.failed]
     finally:
         visit.close()
-    return problems
+    return problems, facts
 
 
-def test_every_page_renders_offline(context, server, html_root):
-    pages = _pages(html_root)
-    assert len(pages) >= 3, f"only {len(pages)} pages in {html_root}"
+@pytest.fixture(scope="module")
+def visits(context, server, html_root) -> dict[str, tuple[list[str], dict[int, dict] | None]]:
+    """Every page opened once (keeps the browser tests short): page -> (problems, layout facts).
+    The book's own pages (book/*.html) are measured; search.html and genindex.html are the theme's."""
+    found = {}
+    for path in _pages(html_root):
+        rel = path.relative_to(html_root).as_posix()
+        found[rel] = _check_page(context, f"{server}/{rel}", measure=rel.startswith("book/"))
+    return found
+
+
+def test_every_page_renders_offline(visits):
+    assert len(visits) >= 3, f"only {len(visits)} pages"
     report = {}
-    for path in pages:
-        problems = _check_page(context, f"{server}/{path.relative_to(html_root).as_posix()}")
+    for page, (problems, _) in visits.items():
         if problems:
-            report[path.relative_to(html_root).as_posix()] = problems
+            report[page] = problems
     assert not report, "\n".join(f"{page}: {p}" for page, ps in report.items() for p in ps)
 
 
@@ -340,3 +361,292 @@ def test_html_reaches_outside_only_through_reference_links(html_root):
             if not url.startswith(OUTBOUND_LINK_PREFIXES) and not url.startswith("http://www.w3.org/"):
                 bad.append(f"{page.relative_to(html_root)} mentions {url}")
     assert not bad, "\n".join(sorted(set(bad)))
+
+
+# --- What a reader sees: layout at a desktop and a phone width (issue 13, points 1, 2, 4, 5, 6) ---
+
+#: The widths a page is read at: a laptop, and a phone held upright (iPhone 12-15: 390 CSS px).
+DESKTOP, PHONE = 1280, 390
+#: Python's float notation (9.1e-05, 6e-13, 2.7E-36) where a reader expects a×10ⁿ. Not inside a
+#: hyphenated identifier (a claim id such as c-exp-typical-3e-4).
+FLOAT_NOTATION = re.compile(r"(?<![\w.])(?<!\w-)[-+]?\d+(?:\.\d*)?[eE][-+]?\d+\b")
+#: A value printed with eight or more decimals (W = 1.000000000000): no quantity in the book has them.
+RAW_DECIMALS = re.compile(r"(?<![\w.])\d+\.\d{8,}\b")
+#: Characters of markup that must not reach a title, the sidebar or the browser tab.
+MARKUP = re.compile(r"[_$\\{}^]")
+#: A page title on a phone: at most this many lines.
+MAX_TITLE_LINES_ON_PHONE = 3
+
+# Facts about one page at the current width, measured in the page (one evaluate per width).
+# fits(el): is el visible whole, or reachable by scrolling a scroll container that itself fits?
+_LAYOUT = r"""() => {
+  const article = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
+  const vw = document.documentElement.clientWidth;
+  const box = e => e.getBoundingClientRect();
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+      (e.classList.length ? '.' + [...e.classList].slice(0, 2).join('.') : '');
+  function fits(el) {
+    const r = box(el);
+    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX;
+      if (ox === 'visible') continue;
+      const ar = box(a);
+      if (r.left >= ar.left - 1 && r.right <= ar.right + 1) continue;
+      if ((ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth + 1 && r.left >= ar.left - 1) {
+        const outer = fits(a);  // reachable by scrolling a, if a itself is on the screen
+        return outer.ok ? {ok: true, scroll: true} : outer;
+      }
+      return {ok: false, why: `cut at the ${r.right > ar.right ? 'right' : 'left'} by ${name(a)} ` +
+                              `(overflow-x: ${ox}; ${Math.round(r.width)} px in ${Math.round(ar.width)} px)`};
+    }
+    if (r.right > vw + 1 || r.left < -1)
+      return {ok: false, why: `runs off the page (${Math.round(r.left)} to ${Math.round(r.right)} px of ${vw} px)`};
+    return {ok: true, scroll: false};
+  }
+  // The part of el that is drawn: its box cut by every ancestor that clips or scrolls.
+  function drawn(el) {
+    let r = box(el), left = r.left, right = r.right, top = r.top, bottom = r.bottom;
+    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === 'visible') continue;
+      const ar = box(a);
+      left = Math.max(left, ar.left); right = Math.min(right, ar.right);
+      top = Math.max(top, ar.top); bottom = Math.min(bottom, ar.bottom);
+    }
+    return {left, right, top, bottom};
+  }
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+                            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const equations = [...article.querySelectorAll('div.math')].map(div => {
+    const math = div.querySelector('mjx-container mjx-math') || div.querySelector('mjx-container') || div;
+    const eqno = div.querySelector('span.eqno');
+    let number = null, clash = false;
+    if (eqno && eqno.firstChild && eqno.firstChild.nodeType === Node.TEXT_NODE) {
+      const range = document.createRange();
+      range.selectNodeContents(eqno.firstChild);  // the number itself, not its hidden "#" link
+      number = eqno.firstChild.textContent.trim();
+      clash = overlap(drawn(math), range.getBoundingClientRect());
+    }
+    const section = div.closest('section');
+    const heading = section && section.querySelector('h1, h2, h3, h4');
+    const under = heading ? heading.textContent.replace(/[#¶]/g, '').trim().slice(0, 50) : '';
+    return {label: number || `(unnumbered, in “${under}”)`, overlaps_number: clash, ...fits(math)};
+  });
+  const tables = [...article.querySelectorAll('table')].filter(t => !t.closest('table table')).map((t, i) => {
+    const caption = t.querySelector('caption');
+    const head = [...t.querySelectorAll('th')].slice(0, 3).map(th => th.textContent.trim()).join(' | ');
+    return {label: `table ${i + 1} (${(caption ? caption.textContent : head).trim().slice(0, 60)})`, ...fits(t)};
+  });
+  const skip = 'pre, code, .highlight, mjx-container, script, style, .headerlink';
+  const prose = [...article.querySelectorAll('p, li, td, th, dd, dt, figcaption, caption')]
+      .filter(e => !e.closest(skip))
+      .map(e => {
+        const copy = e.cloneNode(true);
+        copy.querySelectorAll(skip).forEach(x => x.remove());
+        return copy.textContent;
+      });
+  const figures = [...article.querySelectorAll('img')].map((img, i) => {
+    const figure = img.closest('figure');
+    const caption = figure && figure.querySelector('figcaption');
+    const section = img.closest('section');
+    const heading = section && section.querySelector('h1, h2, h3, h4');
+    const under = heading ? heading.textContent.replace(/[#¶]/g, '').trim().slice(0, 50) : '';
+    return {src: `image ${i + 1} (in “${under}”)`,
+            caption: caption ? caption.textContent.trim().replace(/\s+/g, ' ').slice(0, 80) : null};
+  });
+  const h1 = article.querySelector('h1');
+  const lineHeight = h1 ? parseFloat(getComputedStyle(h1).lineHeight) : 0;
+  const h1Text = h1 ? [...h1.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))
+                                        .map(n => n.textContent).join('').trim() : '';
+  const searches = [...document.querySelectorAll('.search-button__button, form.bd-search')]
+      .filter(e => !e.closest('dialog') && e.getClientRects().length && box(e).width > 0 &&
+                   getComputedStyle(e).visibility !== 'hidden' && box(e).right > 0 && box(e).left < vw);
+  const headings = [...article.querySelectorAll('h2, h3, h4')].map(h => {
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll('mjx-container, .headerlink, code').forEach(x => x.remove());
+    return copy.textContent.trim().replace(/\s+/g, ' ');
+  });
+  const stamp = document.querySelector('.book-stamp');
+  return {
+    equations, tables, prose, figures,
+    title: document.title,
+    h1: h1Text,
+    headings,
+    h1_lines: h1 && lineHeight ? Math.round(box(h1).height / lineHeight) : 0,
+    sidebar: [...document.querySelectorAll('nav.bd-docs-nav a')].map(a => a.textContent.trim().replace(/\s+/g, ' ')),
+    searches: searches.length,
+    page_width: document.documentElement.scrollWidth,
+    viewport: vw,
+    text: (document.querySelector('main') || document.body).innerText,
+    links: [...article.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+    stamp: stamp ? stamp.textContent.replace(/\s+/g, ' ').trim() : null,
+  };
+}"""
+#: Two animation frames: the layout after a resize has been computed and painted.
+_SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+@pytest.fixture(scope="module")
+def layouts(visits) -> dict[str, dict[int, dict]]:
+    """page (e.g. "book/table1") -> width -> facts of :data:`_LAYOUT`, from the one visit of each page."""
+    found = {page.removesuffix(".html"): facts for page, (_, facts) in visits.items() if facts is not None}
+    assert found, "no page under book/"
+    return found
+
+
+def _report(problems: list[str], what: str) -> None:
+    assert not problems, f"{len(problems)} {what}:\n" + "\n".join(problems)
+
+
+def test_display_equations_fit_beside_their_numbers_and_on_a_phone(layouts):
+    """Point 5: at 1280 px every equation is seen whole beside its number (not running into it, not
+    cut where the number starts so that the rest needs sideways scrolling, as Eq. (2.7) of the
+    polaron chapter was); at 390 px none is cut or hidden by its number, where an equation in a
+    scroll container that itself fits on the screen counts as fitting: it can be scrolled to."""
+    problems, n = [], 0
+    for doc, widths in layouts.items():
+        for width, facts in widths.items():
+            for eq in facts["equations"]:
+                n += 1
+                where = f"{doc} at {width} px: equation {eq['label']}"
+                if eq["overlaps_number"]:
+                    problems.append(f"{where} runs into its number")
+                if not eq["ok"]:
+                    problems.append(f"{where} {eq['why']}")
+                elif width == DESKTOP and eq["scroll"]:
+                    problems.append(f"{where} is cut before its number (the rest needs sideways scrolling)")
+    assert n, "no display equation found: the check would pass vacuously"
+    _report(problems, "equations that do not fit")
+
+
+def test_tables_fit_on_a_desktop_and_scroll_on_a_phone(layouts):
+    """Point 5 (and 1, 3): at 1280 px every table is readable whole, without sideways scrolling; at
+    390 px it fits or sits in a scroll container that fits."""
+    problems, n = [], 0
+    for doc, widths in layouts.items():
+        for width, facts in widths.items():
+            for table in facts["tables"]:
+                n += 1
+                if not table["ok"]:
+                    problems.append(f"{doc} at {width} px: {table['label']} {table['why']}")
+                elif width == DESKTOP and table["scroll"]:
+                    problems.append(f"{doc} at {width} px: {table['label']} needs sideways scrolling")
+    assert n, "no table found: the check would pass vacuously"
+    _report(problems, "tables that do not fit")
+
+
+def test_no_page_is_wider_than_a_phone(layouts):
+    """Nothing but a scroll container may make a page wider than the phone's screen (long code, a URL)."""
+    problems = [
+        f"{doc}: {facts['page_width']} px wide on a {facts['viewport']} px screen"
+        for doc, widths in layouts.items()
+        for width, facts in widths.items()
+        if width == PHONE and facts["page_width"] > facts["viewport"] + 1
+    ]
+    _report(problems, "pages wider than the phone")
+
+
+def test_numbers_in_prose_and_tables_are_not_in_python_float_notation(layouts):
+    """Point 2: no 9.1e-05 or 1.000000000000 in a rendered paragraph, list item, caption or table cell."""
+    problems = []
+    for doc, widths in layouts.items():
+        for text in widths[DESKTOP]["prose"]:
+            for regex, what in ((FLOAT_NOTATION, "float notation"), (RAW_DECIMALS, "raw decimals")):
+                for match in regex.finditer(text):
+                    start = max(match.start() - 40, 0)
+                    context = " ".join(text[start : match.end() + 20].split())
+                    problems.append(f"{doc}: {what} {match.group()!r} in “…{context}…”")
+    # A list item's paragraph is read twice (as <li> and as <p>): each finding once.
+    _report(list(dict.fromkeys(problems)), "numbers in Python notation")
+
+
+def test_every_figure_is_numbered_and_captioned(layouts):
+    """Point 4: every image of a page is a figure with a caption that numbers it (Fig. 3.1)."""
+    problems, n = [], 0
+    for doc, widths in layouts.items():
+        for figure in widths[DESKTOP]["figures"]:
+            n += 1
+            if figure["caption"] is None:
+                problems.append(f"{doc}: {figure['src']} has no caption")
+            elif not re.match(r"(Fig\.|Figure)\s*\d+(\.\d+)*", figure["caption"]):
+                problems.append(f"{doc}: {figure['src']} has an unnumbered caption {figure['caption']!r}")
+    assert n, "no figure found: the check would pass vacuously"
+    _report(problems, "figures without a number")
+
+
+def _claims() -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "tlslib", "claims", "--json"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_claims_ledger_shows_every_claim_with_verdict_counts(layouts):
+    """Point 1: the ledger page shows every claim of `python -m tlslib claims` (by id), none cut off
+    behind a "…" row, the count of each verdict, and (test above) tables readable at 1280 px."""
+    claims = _claims()
+    facts = layouts["book/claims"][DESKTOP]
+    shown = facts["text"]
+    missing = [c["id"] for c in claims if c["id"] not in shown]
+    assert not missing, f"{len(missing)} of {len(claims)} claims not shown on the ledger page: {', '.join(missing)}"
+    assert not re.search(r"\d+ rows × \d+ columns", shown), "the ledger is a truncated pandas table"
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim["verdict"]] = counts.get(claim["verdict"], 0) + 1
+    for verdict, count in counts.items():
+        near = rf"\b{count}\b\W+(\w+\W+){{0,3}}{re.escape(verdict)}|{re.escape(verdict)}\W+(\w+\W+){{0,3}}\b{count}\b"
+        assert re.search(near, shown, re.IGNORECASE), (
+            f"the ledger page does not say that {count} claims are {verdict!r}"
+        )
+
+
+def test_titles_and_sidebar_show_no_markup_and_stay_short_on_a_phone(layouts):
+    """Point 6: the browser tab, the page title, its section headings (outside typeset math) and the
+    sidebar show clean text (no γ_max, no \\(C\\)), and a page title takes at most three lines on a phone."""
+    problems = []
+    some = next(iter(layouts.values()))[DESKTOP]
+    for entry in some["sidebar"]:
+        if MARKUP.search(entry):
+            problems.append(f"sidebar: {entry!r}")
+    for doc, widths in layouts.items():
+        facts = widths[DESKTOP]
+        for what in ("title", "h1"):
+            if MARKUP.search(facts[what]):
+                problems.append(f"{doc}: {what} {facts[what]!r}")
+        for heading in facts["headings"]:  # outside typeset math: they also make the page's contents list
+            if MARKUP.search(heading):
+                problems.append(f"{doc}: section heading {heading!r}")
+        lines = widths[PHONE]["h1_lines"]
+        if lines > MAX_TITLE_LINES_ON_PHONE:
+            problems.append(f"{doc}: the title {facts['h1']!r} takes {lines} lines at {PHONE} px")
+    _report(problems, "titles with markup or too long")
+
+
+def test_one_search_box(layouts):
+    """Point 6: one search control on screen at each width (the theme can draw a second in its header)."""
+    problems = [
+        f"{doc} at {width} px: {facts['searches']} search boxes"
+        for doc, widths in layouts.items()
+        for width, facts in widths.items()
+        if facts["searches"] != 1
+    ]
+    _report(problems, "pages without exactly one search box")
+
+
+def test_intro_links_how_to_cite_and_says_it_is_not_the_supplemental_material(layouts):
+    """Points 6 and 7: the first page sends readers to How to cite, and says what the book is."""
+    intro = layouts["book/intro"][DESKTOP]
+    assert any(href.split("#")[0].endswith("how-to-cite.html") for href in intro["links"]), "intro: no How to cite link"
+    for doc in ("book/intro", "book/how-to-cite"):
+        text = " ".join(layouts[doc][DESKTOP]["text"].split())
+        assert "independent reproduction" in text, f"{doc} does not say it is an independent reproduction"
+        assert "not the paper's Supplemental Material" in text.replace("\u2019", "'"), doc
+
+
+def test_footer_gives_version_commit_and_the_paper(layouts):
+    """Point 8: every page's footer says which version and commit it was built from, and cites the paper."""
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    for doc, widths in layouts.items():
+        stamp = widths[DESKTOP]["stamp"]
+        assert stamp, f"{doc}: no version stamp in the footer"
+        assert f"Version {version}" in stamp, stamp
+        assert re.search(r"commit [0-9a-f]{7,}|unknown commit", stamp), stamp
+        assert "10.1103/PhysRevLett.124.075902" in stamp and "Carruzzo" in stamp, stamp

@@ -113,6 +113,8 @@ def test_zenodo_metadata(zenodo, config):
     assert zenodo["license"] == "MIT"
     paper = [r for r in zenodo["related_identifiers"] if r["identifier"] == PAPER_DOI]
     assert paper and paper[0]["scheme"] == "doi"
+    # An independent reproduction derives from the paper; it is not the paper's supplement.
+    assert paper[0]["relation"] == "isDerivedFrom"
 
 
 def test_how_to_cite_bibtex_matches_the_bibliography(how_to_cite_bibtex, config):

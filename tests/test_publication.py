@@ -1,16 +1,20 @@
 """The publication artefacts, read back: the PDF of `make pdf` and the zip of `make archive`.
 
 Run by `make publication` (after building both). The PDF is read with pdftotext/pdfimages
-(poppler-utils): every chapter, equation number, citation and glued number must be in it, and no
-raw TeX or unresolved reference. The zip must hold the book, the executed notebooks, the data and
-the citation files, be reproducible byte for byte, and typeset its equations from file:// in
-headless Chromium. Without the artefacts (or poppler/Chromium) these tests skip locally, and fail
-under CI=true.
+(poppler-utils): every chapter, equation number, citation, glued number and claim of the ledger
+must be in it, its cover must give the version, the commit and the paper, and there must be no raw
+TeX or unresolved reference. The zip must hold the book, the PDF, the executed notebooks, tlslib,
+the data, the lock, the claims ledger and the citation files, be reproducible byte for byte,
+typeset its equations from file:// in headless Chromium, and rerun: `make verify` in the unzipped
+folder (a fresh .venv from the lock) must pass. Without the artefacts (or poppler/Chromium) these
+tests skip locally, and fail under CI=true.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import re
@@ -65,13 +69,51 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
-@pytest.fixture(scope="module")
-def pdf_text() -> str:
+def _pdftotext(*options: str) -> str:
     if not PDF.is_file():
-        _unavailable(f"no PDF at {PDF.relative_to(ROOT)}: run `make pdf`")
+        _unavailable(f"no PDF at {PDF.relative_to(ROOT) if PDF.is_relative_to(ROOT) else PDF}: run `make pdf`")
     if shutil.which("pdftotext") is None:
         _unavailable("pdftotext not found: apt-get install -y poppler-utils")
-    return subprocess.run(["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", *options, str(PDF), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    return _pdftotext("-layout")
+
+
+@pytest.fixture(scope="module")
+def pdf_text_in_reading_order() -> str:
+    """The PDF's text in reading order: a table cell's lines stay together (with -layout, a long
+    cell broken over two lines has the other columns of its row between its pieces)."""
+    return _pdftotext()
+
+
+def _claims() -> list[dict]:
+    """The claims ledger, as `python -m tlslib claims --json` prints it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tlslib", "claims", "--json"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_pdf_ledger_has_every_claim(pdf_text, pdf_text_in_reading_order):
+    """Every claim of the ledger is in the PDF, found by its id (a truncated table would lose some)."""
+    claims = _claims()
+    assert claims, "the ledger is empty"
+    texts = [_squash(pdf_text), _squash(pdf_text_in_reading_order)]
+    missing = [c["id"] for c in claims if not any(_squash(c["id"]) in text for text in texts)]
+    assert not missing, f"{len(missing)} of {len(claims)} claims missing from the PDF: {', '.join(missing)}"
+
+
+def test_pdf_cover_gives_version_commit_and_the_paper():
+    """The title page says which version and commit the PDF was built from, and which paper it reproduces."""
+    cover = " ".join(_pdftotext("-f", "1", "-l", "1").split())
+    assert f"Version {VERSION}" in cover, cover
+    assert re.search(r"commit [0-9a-f]{7,}|unknown commit", cover), cover
+    assert "Carruzzo" in cover and "10.1103/PhysRevLett.124.075902" in cover, cover
+    assert "not the paper's supplemental material" in cover.replace("\u2019", "'").casefold(), cover
 
 
 def test_pdf_has_every_chapter(pdf_text):
@@ -164,26 +206,77 @@ def archive() -> zipfile.ZipFile:
         yield zf
 
 
-def test_archive_holds_the_book_notebooks_data_and_citation(archive):
-    top = f"carruzzo-yu-2020-book-{VERSION}/"
+TOP = f"carruzzo-yu-2020-book-{VERSION}/"
+
+
+def test_archive_holds_the_book_pdf_sources_data_and_citation(archive):
     names = set(archive.namelist())
     for name in (
         "index.html",
+        "README.md",
+        "book.pdf",
+        "claims.json",
+        "claims.csv",
         "html/index.html",
         "html/_static/mathjax/tex-chtml.js",
         "html/_static/mathjax/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff",
         "data/table1.csv",
         "data/README.md",
+        "tlslib/__init__.py",
+        "tlslib/cli.py",
+        "requirements.lock",
+        "environment.yml",
+        "pyproject.toml",
+        "Makefile",
+        "tests/conftest.py",
+        "tests/nbval_verified.py",
+        "tests/sanitize.cfg",
         "CITATION.cff",
         ".zenodo.json",
         "LICENSE",
     ):
-        assert top + name in names, f"{name} missing from the archive"
-    for notebook in (ROOT / "tests" / "notebooks").glob("*.ipynb"):
-        assert f"{top}notebooks/{notebook.name}" in names
-        assert archive.read(f"{top}notebooks/{notebook.name}") == notebook.read_bytes()
+        assert TOP + name in names, f"{name} missing from the archive"
+    for module in (ROOT / "tlslib").glob("*.py"):
+        assert archive.read(f"{TOP}tlslib/{module.name}") == module.read_bytes(), f"tlslib/{module.name} differs"
     for doc in _toc_files():
-        assert f"{top}html/{doc}.html" in names, f"{doc} missing from the archived HTML"
+        assert f"{TOP}html/{doc}.html" in names, f"{doc} missing from the archived HTML"
+        assert f"{TOP}{doc}.md" in names, f"{doc}.md missing from the archived sources"
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")], "compiled Python in the archive"
+
+
+def test_archive_notebooks_are_the_references_and_the_executed_chapters(archive):
+    """tests/notebooks/ as committed (what `make verify` compares with); notebooks/ the same chapters
+    executed, with their outputs (figures included) as the HTML shows them."""
+    for reference in sorted((ROOT / "tests" / "notebooks").glob("*.ipynb")):
+        assert archive.read(f"{TOP}tests/notebooks/{reference.name}") == reference.read_bytes(), reference.name
+        executed = json.loads(archive.read(f"{TOP}notebooks/{reference.name}"))
+        expected = json.loads(reference.read_bytes())
+        code = [[c["source"] for c in nb["cells"] if c["cell_type"] == "code"] for nb in (executed, expected)]
+        assert code[0] == code[1], f"notebooks/{reference.name} is not the chapter of the reference"
+        n_outputs = [sum(len(c.get("outputs", [])) for c in nb["cells"]) for nb in (executed, expected)]
+        assert n_outputs[0] >= n_outputs[1], f"notebooks/{reference.name} has fewer outputs than the reference"
+
+
+def test_archive_pdf_is_the_built_pdf(archive):
+    if not PDF.is_file():
+        _unavailable("no PDF: run `make pdf`")
+    assert archive.read(f"{TOP}book.pdf") == PDF.read_bytes()
+
+
+def test_archive_claims_ledger_as_json_and_csv(archive):
+    """claims.json is `python -m tlslib claims --json`; claims.csv the same claims, one a row."""
+    claims = _claims()
+    assert json.loads(archive.read(f"{TOP}claims.json")) == claims
+    rows = list(csv.DictReader(io.StringIO(archive.read(f"{TOP}claims.csv").decode("utf-8"))))
+    assert [r["id"] for r in rows] == [c["id"] for c in claims]
+    assert [r["verdict"] for r in rows] == [c["verdict"] for c in claims]
+
+
+def test_archive_readme_says_how_to_rerun(archive):
+    readme = archive.read(f"{TOP}README.md").decode("utf-8")
+    assert "make verify" in readme and "independent reproduction" in readme
+    assert f"Version {VERSION}, built from " in readme
+    assert re.search(r"commit [0-9a-f]{7,}|unknown commit", readme)
 
 
 def test_archive_is_reproducible(tmp_path):
@@ -194,7 +287,7 @@ def test_archive_is_reproducible(tmp_path):
         import archive as tool
     finally:
         sys.path.pop(0)
-    again = tool.write_archive(HTML, tmp_path)
+    again = tool.write_archive(HTML, tmp_path, PDF)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (ARCHIVE, again)]
     assert digest[0] == digest[1], "two archives of the same build differ"
 
@@ -231,3 +324,20 @@ def test_archive_opens_from_disk_with_equations_typeset(archive, tmp_path):
     assert fonts, "MathJax's web fonts did not load from the archive"
     assert not outside, f"requests off the disk: {outside}"
     assert not errors, f"console errors: {errors}"
+
+
+def test_archive_reruns_with_make_verify(archive, tmp_path):
+    """The archive alone reproduces the book: unzipped, `make verify` creates .venv from its lock,
+    executes every chapter and compares every output with its references (a few minutes)."""
+    if shutil.which("make") is None:
+        _unavailable("GNU make not found")
+    archive.extractall(tmp_path)
+    (top,) = list(tmp_path.iterdir())
+    # The unzipped folder must not borrow this checkout's environment or make's settings.
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    done = subprocess.run(["make", "verify"], cwd=top, env=env, capture_output=True, text=True, timeout=3600)
+    tail = "\n".join((done.stdout + done.stderr).splitlines()[-40:])
+    assert done.returncode == 0, f"`make verify` failed in the unzipped archive:\n{tail}"
+    assert "every output of every chapter matches the published book" in done.stdout, tail
+    assert re.search(r"\d+ claims: ", done.stdout), tail
+    assert (top / ".venv").is_dir() and not (top / ".venv").is_symlink(), "verify did not make its own .venv"
