@@ -7,15 +7,13 @@ from tlslib.standard_model import (
     PAULI_X,
     PAULI_Z,
     dipole_strain_coupling,
-    fit_power_law,
     polarization_basis,
     sample_standard_model,
-    sampled_distribution,
-    spread,
     strain_tensor,
     tls_hamiltonian,
     tls_splitting,
 )
+from tlslib.statistics import fit_power_law, sampled_distribution, spread
 from tlslib.validation import InputError
 
 

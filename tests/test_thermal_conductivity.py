@@ -3,23 +3,25 @@ import pytest
 from scipy import constants, integrate
 
 from tlslib.coupling import coupling_of_tunneling
-from tlslib.observables import mean_free_path_ratio, sound_velocity_log_slope
+from tlslib.observables import (
+    mean_free_path_ratio,
+    relaxation_sound_velocity_log_slope,
+    resonant_sound_velocity_log_slope,
+    resonant_sound_velocity_shift,
+    sound_velocity_log_slope,
+)
+from tlslib.statistics import log_slope, power_law_exponent
 from tlslib.thermal_conductivity import (
     EXACT_LOG_OFFSET,
     NAIVE_LOG_OFFSET,
     conductivity_weight,
     dominant_phonon_ratio,
-    log_slope,
     model_thermal_conductivity,
     naive_resonant_weight,
     paper_log_correction,
-    power_law_exponent,
-    relaxation_sound_velocity_log_slope,
     resonant_coupling_constant,
     resonant_log_average,
     resonant_scattering_rate,
-    resonant_sound_velocity_log_slope,
-    resonant_sound_velocity_shift,
     resonant_weight,
     standard_thermal_conductivity,
 )

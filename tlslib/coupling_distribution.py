@@ -26,6 +26,8 @@ __all__ = [
     "tensor_coupling_squared",
     "tensor_strain_coupling_squared",
     "uniaxial_coupling_squared_cdf",
+    "vector_mean_coupling_squared",
+    "uniaxial_weight_above_half",
 ]
 
 #: Principal values of a traceless uniaxial elastic dipole, diag(2, −1, −1) (any scale).
@@ -181,3 +183,30 @@ def uniaxial_coupling_squared_cdf(x: ArrayLike) -> np.ndarray:
         γ²/γ_max², in [0, 1].
     """
     return 1.0 - np.sqrt(1.0 - np.clip(np.asarray(x, dtype=float), 0.0, 1.0))
+
+
+def vector_mean_coupling_squared(seed: int, n: int) -> float:
+    """Monte Carlo ⟨γ²⟩/γ_max² of random vector dipoles (1/2 exactly; text above Eq. 15).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    n : int
+        Number of TLS sampled.
+    """
+    return float(np.mean(vector_coupling_squared(np.random.default_rng(seed), n)))
+
+
+def uniaxial_weight_above_half(seed: int, n: int) -> float:
+    """Monte Carlo fraction of uniaxial tensor dipoles with γ² > γ_max²/2 (1/√2 exactly; text above Eq. 7).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    n : int
+        Number of TLS sampled.
+    """
+    x = tensor_coupling_squared(np.random.default_rng(seed), n, UNIAXIAL_EIGENVALUES)
+    return float(np.mean(x > 0.5))

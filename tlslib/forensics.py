@@ -17,15 +17,31 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import optimize
+from scipy import constants, optimize
 
+from tlslib.atomic_weights import formula_molar_mass
 from tlslib.chain import predict
 from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR, gamma_max, gamma_o
-from tlslib.coupling_constant import universal_coupling_constant
-from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale
+from tlslib.coupling_constant import coupling_constant, high_temperature_coupling_constant, universal_coupling_constant
+from tlslib.dos import interacting_dos, p_bar, yu_leggett_dos
+from tlslib.effective_model import alpha_for_coupling_constant
+from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale, formula_volume
 from tlslib.materials import Material
-from tlslib.table1 import C_SCALE, Table1Row
+from tlslib.observables import internal_friction, mean_free_path_ratio
+from tlslib.parameters import SIO2_DEBYE_ENERGY, TUNNELING_MAX
+from tlslib.precision import agrees_to_printed_digits
+from tlslib.statistics import log_spread
+from tlslib.table1 import (
+    C_SCALE,
+    Table1Row,
+    measured_coupling_constants,
+    median_measured_coupling_constant,
+    recomputed_coupling_constant,
+    table1_row,
+    table1_rows,
+)
 from tlslib.validation import InputError, positive_finite
+from tlslib.wkb import barrier_height, tunneling_mass, wkb_exponent_coefficient, wkb_tunneling
 
 __all__ = [
     "INPUTS",
@@ -43,6 +59,26 @@ __all__ = [
     "RowMatch",
     "cross_row_matches",
     "longitudinal_to_debye_ratio",
+    "monomer_formula_volume",
+    "density_for_printed_volume",
+    "coupling_constant_ratio",
+    "predicted_to_measured_spread",
+    "alpha_needed",
+    "effective_coupling_range",
+    "effective_coupling",
+    "median_internal_friction",
+    "eq12_identity_ratio",
+    "sio2_high_temperature_coupling_constant",
+    "sio2_high_temperature_mean_free_path_ratio",
+    "sio2_yu_leggett_coupling_constant",
+    "yu_leggett_excess_decades",
+    "sio2_pbar_over_interacting_dos",
+    "sio2_log_debye_over_tunneling",
+    "sio2_wkb_coefficient",
+    "sio2_barrier_height",
+    "printed_exponent_power_of_barrier",
+    "recomputed_to_measured_spread",
+    "gamma_max_range",
 ]
 
 #: The three material inputs of the chain, as named in :class:`~tlslib.materials.Material`.
@@ -311,10 +347,9 @@ def cross_row_matches(rows: Sequence[Table1Row], alpha: float = DEFAULT_ALPHA) -
     recomputed = {r.glass: predict(r.material, alpha).coupling_constant for r in rows}
     matches = []
     for row in rows:
-        half_unit = 0.5 * 10.0 ** (-row.c_th_decimals)
         for other in rows:
             c = recomputed[other.glass]
-            if other is not row and abs(c - row.c_th) / C_SCALE <= half_unit + 1e-9:
+            if other is not row and agrees_to_printed_digits(c / C_SCALE, row.c_th / C_SCALE, row.c_th_decimals):
                 matches.append(RowMatch(row.glass, other.glass, c))
     return matches
 
@@ -332,3 +367,186 @@ def longitudinal_to_debye_ratio(poisson_ratio: ArrayLike) -> np.ndarray:
     nu = np.asarray(poisson_ratio, dtype=float)
     transverse = np.sqrt((1.0 - 2.0 * nu) / (2.0 * (1.0 - nu)))
     return 1.0 / debye_velocity(1.0, transverse)
+
+
+# ----------------------------------------------------------- the paper's statements about the whole table
+
+
+def monomer_formula_volume(formula: str, glass: str) -> float:
+    """v_o = M/(N_A ρ) from a chemical formula and the printed ρ of a Table I glass [m³].
+
+    Parameters
+    ----------
+    formula : str
+        Chemical formula of the formula unit (e.g. ``"C5H8O2"``).
+    glass : str
+        The Table I row whose printed density is used.
+    """
+    return float(formula_volume(formula_molar_mass(formula), table1_row(glass).material.density))
+
+
+def density_for_printed_volume(formula: str, glass: str) -> float:
+    """The density at which a formula's molar mass gives the printed v_o of a glass [kg/m³].
+
+    Parameters
+    ----------
+    formula : str
+        Chemical formula of the formula unit.
+    glass : str
+        The Table I row whose printed v_o is matched.
+    """
+    return float(formula_molar_mass(formula) / (constants.N_A * table1_row(glass).material.formula_volume))
+
+
+def coupling_constant_ratio(numerator: str, denominator: str) -> float:
+    """Ratio of the recomputed C (Eq. 12) of two Table I glasses [dimensionless].
+
+    Parameters
+    ----------
+    numerator, denominator : str
+        Names of the glasses.
+    """
+    return recomputed_coupling_constant(numerator) / recomputed_coupling_constant(denominator)
+
+
+def predicted_to_measured_spread(printed: bool = True) -> float:
+    """How much more the predicted C varies over Table I than C_exp: std ln C_th / std ln C_exp.
+
+    Both spreads are population standard deviations of ln C (:func:`tlslib.statistics.log_spread`)
+    over the same ten glasses. The paper's own column C_th (``printed=True``) and the C recomputed
+    from each row's inputs (``printed=False``) differ because four printed cells do not follow
+    from their inputs (Table I chapters).
+
+    Parameters
+    ----------
+    printed : bool, optional
+        Use the printed C_th column (default) or C recomputed with Eq. (12).
+    """
+    rows = table1_rows()
+    if printed:
+        predicted = np.array([r.c_th for r in rows])
+    else:
+        predicted = np.array([predict(r.material).coupling_constant for r in rows])
+    return log_spread(predicted) / log_spread(measured_coupling_constants())
+
+
+def alpha_needed() -> np.ndarray:
+    """The α = γ_eff/γ_o with which Eq. (12) gives each glass's measured C_exp, in table order."""
+    alphas = []
+    for row in table1_rows():
+        p = predict(row.material)
+        alphas.append(float(alpha_for_coupling_constant(row.c_exp, p.gamma_o, p.gamma_max)))
+    return np.array(alphas)
+
+
+def effective_coupling_range() -> tuple[float, float]:
+    """(min, max) of γ_eff = αγ_o over Table I [J]."""
+    g = np.array([predict(r.material).gamma_eff for r in table1_rows()])
+    return float(g.min()), float(g.max())
+
+
+def effective_coupling(glass: str) -> float:
+    """γ_eff = αγ_o of one Table I glass [J].
+
+    Parameters
+    ----------
+    glass : str
+        Its name in Table I.
+    """
+    return predict(table1_row(glass).material).gamma_eff
+
+
+def median_internal_friction() -> float:
+    """Q⁻¹ = (π/2)C for the median C recomputed over Table I [dimensionless]."""
+    return float(internal_friction(np.median([predict(r.material).coupling_constant for r in table1_rows()])))
+
+
+def eq12_identity_ratio() -> float:
+    """1 + the largest |1 − C(Eq. 1 with P̄ of Eq. 9 and γ_eff)/C(Eq. 12)| over Table I [dimensionless]."""
+    worst = 0.0
+    for r in table1_rows():
+        m, p = r.material, predict(r.material)
+        from_eq1 = coupling_constant(
+            p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o), p.gamma_eff, m.density, m.velocity
+        )
+        worst = max(worst, abs(1.0 - float(from_eq1) / p.coupling_constant))
+    return 1.0 + worst
+
+
+def sio2_high_temperature_coupling_constant() -> float:
+    """C above the barrier scale (text above Eq. 15) for the SiO₂ row of Table I [dimensionless]."""
+    m = table1_row("SiO2").material
+    return float(high_temperature_coupling_constant(m.density, m.velocity, predict(m).gamma_max))
+
+
+def sio2_high_temperature_mean_free_path_ratio() -> float:
+    """ℓ/λ = 1/(2π²C) of Eq. (15) with the high-temperature C of SiO₂ [dimensionless]."""
+    return float(mean_free_path_ratio(sio2_high_temperature_coupling_constant()))
+
+
+def sio2_yu_leggett_coupling_constant() -> float:
+    """C of Eq. (1) with the Yu–Leggett P̄ ≈ ρv²/γ² of Eq. (6), for SiO₂ (γ cancels) [dimensionless]."""
+    m = table1_row("SiO2").material
+    gamma = predict(m).gamma_eff
+    return float(coupling_constant(yu_leggett_dos(m.density, m.velocity, gamma), gamma, m.density, m.velocity))
+
+
+def yu_leggett_excess_decades() -> float:
+    """log₁₀ of the Yu–Leggett C over the median C_exp of Table I (text below Eq. 6) [decades]."""
+    return float(np.log10(sio2_yu_leggett_coupling_constant() / median_measured_coupling_constant()))
+
+
+def sio2_pbar_over_interacting_dos() -> float:
+    """P̄/ñ_o of Eq. (9) for SiO₂: the Jacobian (γ_o/γ_max)² of γ² → ln Δ° [dimensionless]."""
+    m = table1_row("SiO2").material
+    p = predict(m)
+    return float(
+        p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o) / interacting_dos(m.density, m.velocity, p.gamma_max)
+    )
+
+
+def sio2_log_debye_over_tunneling() -> float:
+    """ħω_D/Δ°_max with SiO₂'s Table I T_D (the argument of ln(35) below Eq. 14) [dimensionless]."""
+    m = table1_row("SiO2").material
+    return float(debye_energy(m.velocity, m.formula_volume) / TUNNELING_MAX)
+
+
+def sio2_wkb_coefficient() -> float:
+    """√(2M)/ħ in K^(−1/2) Å^(−1) with M = ρv_o of SiO₂'s Table I row (text below Eq. 14)."""
+    m = table1_row("SiO2").material
+    return float(wkb_exponent_coefficient(tunneling_mass(m.density, m.formula_volume)))
+
+
+def sio2_barrier_height(distance: float) -> float:
+    """The barrier V of Eq. (14) for SiO₂ at tunneling distance d, with ħω_D ~ 350 K, Δ°_max ~ 10 K [J].
+
+    M = ρv_o from the Table I row; the rounded Debye energy of the text (:mod:`tlslib.parameters`).
+
+    Parameters
+    ----------
+    distance : float
+        d [m].
+    """
+    m = table1_row("SiO2").material
+    mass = tunneling_mass(m.density, m.formula_volume)
+    return float(barrier_height(SIO2_DEBYE_ENERGY, TUNNELING_MAX, mass, distance))
+
+
+def printed_exponent_power_of_barrier() -> float:
+    """The power of V in the WKB exponent of Eq. (14) done right, d ln(exponent)/d ln V (1/2, not 1)."""
+    m = table1_row("SiO2").material
+    mass, d = tunneling_mass(m.density, m.formula_volume), constants.angstrom
+    barriers = np.array([1.0, 2.0]) * constants.k
+    exponents = -np.log(wkb_tunneling(1.0, mass, barriers, d))
+    return float(np.log(exponents[1] / exponents[0]) / np.log(barriers[1] / barriers[0]))
+
+
+def recomputed_to_measured_spread() -> float:
+    """:func:`predicted_to_measured_spread` with C recomputed from each row's inputs."""
+    return predicted_to_measured_spread(printed=False)
+
+
+def gamma_max_range() -> tuple[float, float]:
+    """(min, max) of γ_max of Eq. (13) over Table I [eV]."""
+    g = np.array([predict(r.material).gamma_max for r in table1_rows()]) / constants.eV
+    return float(g.min()), float(g.max())

@@ -39,6 +39,9 @@ __all__ = [
     "gaussian_mixture_field_pdf",
     "lorentzian_mixture_field_pdf",
     "poisson_field_pdf",
+    "paper_gaussian_zero_field_density",
+    "frozen_gas_zero_field_density",
+    "paper_gaussian_times_sqrt_pi",
 ]
 
 #: c in ñ_o = c ρv²/γ_max² as printed in Eq. (7), read off tlslib.dos (= 1/3).
@@ -311,3 +314,22 @@ def poisson_field_pdf(
     dt = t[1] - t[0]
     integral = integral - dt**2 / 12.0 * (slope_phi + np.pi / 2.0 * abs_x)
     return 2.0 / np.pi * integral
+
+
+def paper_gaussian_zero_field_density() -> float:
+    """P(ε → 0) of a Gaussian with the variance stated above Eq. (7), in units of ρv²V_o/γ_max²: 3/(2π)^(3/2)."""
+    return float(gaussian_zero_field_density(field_variance(paper_exclusion_radius())))
+
+
+def frozen_gas_zero_field_density() -> float:
+    """Exact P(ε → 0) of the frozen Poisson gas with the paper's exclusion radius, in units of ρv²V_o/γ_max².
+
+    The same neighbours and couplings as the Gaussian of :func:`paper_gaussian_zero_field_density`,
+    without the Gaussian approximation (:func:`poisson_field_pdf` at ε = 0).
+    """
+    return float(poisson_field_pdf(0.0, paper_exclusion_radius()))
+
+
+def paper_gaussian_times_sqrt_pi() -> float:
+    """√π × :func:`paper_gaussian_zero_field_density` = 3/(2^(3/2)π) ≈ 0.338: Eq. (7)'s 1/3 if a √π were dropped."""
+    return float(np.sqrt(np.pi) * paper_gaussian_zero_field_density())
