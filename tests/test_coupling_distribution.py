@@ -94,3 +94,12 @@ def test_strain_projection_mean(rng, eigenvalues, mean):
     x = tensor_strain_coupling_squared(rng, N, eigenvalues)
     assert x.max() <= 1.0 + 1e-12
     assert x.mean() == pytest.approx(mean, abs=3e-3)
+
+
+def test_seeded_monte_carlo_summaries_of_vector_and_uniaxial_dipoles():
+    from tlslib.coupling_distribution import uniaxial_weight_above_half, vector_mean_coupling_squared
+
+    # uniform γ² on [0, 1]: mean 1/2 ± 0.29/√2e5 = 6.5e-4; uniaxial weight above 1/2 is 1/√2 = 0.7071
+    assert vector_mean_coupling_squared(2020, 200_000) == pytest.approx(0.5, abs=3e-3)
+    assert uniaxial_weight_above_half(2020, 200_000) == pytest.approx(2**-0.5, abs=5e-3)
+    assert vector_mean_coupling_squared(1, 1000) == vector_mean_coupling_squared(1, 1000)
