@@ -20,9 +20,9 @@ from numpy.typing import ArrayLike
 from scipy import constants, optimize
 
 from tlslib.atomic_weights import formula_molar_mass
-from tlslib.chain import predict
-from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR, gamma_max, gamma_o
-from tlslib.coupling_constant import coupling_constant, high_temperature_coupling_constant, universal_coupling_constant
+from tlslib.chain import chain_values, predict
+from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR
+from tlslib.coupling_constant import coupling_constant, high_temperature_coupling_constant
 from tlslib.dos import interacting_dos, p_bar, yu_leggett_dos
 from tlslib.effective_model import alpha_for_coupling_constant
 from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale, formula_volume
@@ -134,7 +134,7 @@ def coupling_constant_of(
 ) -> np.ndarray:
     """C of Eq. (12) for arrays of inputs (any γ_max prefactor a), via Eqs. (5) and (13).
 
-    The array counterpart of :func:`tlslib.chain.predict` for Monte Carlo samples and scans.
+    The C of :func:`tlslib.chain.chain_values` (Monte Carlo samples and scans).
 
     Parameters
     ----------
@@ -149,9 +149,7 @@ def coupling_constant_of(
     prefactor : array_like, optional
         a in γ_max = a ρ v² v_o (Eq. 13 by default).
     """
-    g_o = gamma_o(density, velocity, formula_volume)
-    g_max = gamma_max(density, velocity, formula_volume, prefactor=prefactor)
-    return universal_coupling_constant(g_o, g_max, alpha)
+    return chain_values(density, velocity, formula_volume, alpha, prefactor).coupling_constant
 
 
 def with_input(material: Material, name: str, value: float) -> Material:
@@ -426,22 +424,20 @@ def predicted_to_measured_spread(printed: bool = True) -> float:
     if printed:
         predicted = np.array([r.c_th for r in rows])
     else:
-        predicted = np.array([predict(r.material).coupling_constant for r in rows])
+        predicted = predict([r.material for r in rows]).coupling_constant
     return log_spread(predicted) / log_spread(measured_coupling_constants())
 
 
 def alpha_needed() -> np.ndarray:
     """The α = γ_eff/γ_o with which Eq. (12) gives each glass's measured C_exp, in table order."""
-    alphas = []
-    for row in table1_rows():
-        p = predict(row.material)
-        alphas.append(float(alpha_for_coupling_constant(row.c_exp, p.gamma_o, p.gamma_max)))
-    return np.array(alphas)
+    rows = table1_rows()
+    p = predict([r.material for r in rows])
+    return alpha_for_coupling_constant(np.array([r.c_exp for r in rows]), p.gamma_o, p.gamma_max)
 
 
 def effective_coupling_range() -> tuple[float, float]:
     """(min, max) of γ_eff = αγ_o over Table I [J]."""
-    g = np.array([predict(r.material).gamma_eff for r in table1_rows()])
+    g = predict([r.material for r in table1_rows()]).gamma_eff
     return float(g.min()), float(g.max())
 
 
@@ -458,7 +454,7 @@ def effective_coupling(glass: str) -> float:
 
 def median_internal_friction() -> float:
     """Q⁻¹ = (π/2)C for the median C recomputed over Table I [dimensionless]."""
-    return float(internal_friction(np.median([predict(r.material).coupling_constant for r in table1_rows()])))
+    return float(internal_friction(np.median(predict([r.material for r in table1_rows()]).coupling_constant)))
 
 
 def eq12_identity_ratio() -> float:
@@ -548,5 +544,5 @@ def recomputed_to_measured_spread() -> float:
 
 def gamma_max_range() -> tuple[float, float]:
     """(min, max) of γ_max of Eq. (13) over Table I [eV]."""
-    g = np.array([predict(r.material).gamma_max for r in table1_rows()]) / constants.eV
+    g = predict([r.material for r in table1_rows()]).gamma_max / constants.eV
     return float(g.min()), float(g.max())
