@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.spatial.transform import Rotation
+
+from tlslib.standard_model import random_dipole
 
 __all__ = [
     "UNIAXIAL_EIGENVALUES",
     "PLANAR_EIGENVALUES",
     "random_unit_vectors",
     "random_phonon_strains",
-    "rotated_dipoles",
     "vector_coupling_squared",
     "vector_projected_coupling_squared",
     "tensor_coupling_squared",
@@ -73,22 +73,6 @@ def random_phonon_strains(rng: np.random.Generator, n: int) -> tuple[np.ndarray,
     longitudinal = rng.random(n) < 1.0 / 3.0
     e = np.where(longitudinal[:, None], k, t)
     return k, e
-
-
-def rotated_dipoles(rng: np.random.Generator, n: int, eigenvalues: ArrayLike) -> np.ndarray:
-    """n elastic dipole tensors D = R diag(λ) Rᵀ with Haar-random rotations R, shape (n, 3, 3).
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        Source of randomness.
-    n : int
-        Number of tensors.
-    eigenvalues : array_like
-        The three principal values λ (same for every tensor: equal "magnitude").
-    """
-    r = Rotation.random(n, rng=rng).as_matrix()
-    return (r * np.asarray(eigenvalues, dtype=float)) @ np.transpose(r, (0, 2, 1))
 
 
 def vector_coupling_squared(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -145,7 +129,7 @@ def tensor_coupling_squared(rng: np.random.Generator, n: int, eigenvalues: Array
     eigenvalues : array_like
         Principal values of each well's dipole.
     """
-    diff = rotated_dipoles(rng, n, eigenvalues) - rotated_dipoles(rng, n, eigenvalues)
+    diff = random_dipole(rng, eigenvalues, size=n) - random_dipole(rng, eigenvalues, size=n)
     return np.sum(diff**2, axis=(1, 2)) / (2.0 * _spread(eigenvalues) ** 2)
 
 
@@ -165,7 +149,7 @@ def tensor_strain_coupling_squared(rng: np.random.Generator, n: int, eigenvalues
     eigenvalues : array_like
         Principal values of each well's dipole.
     """
-    diff = rotated_dipoles(rng, n, eigenvalues) - rotated_dipoles(rng, n, eigenvalues)
+    diff = random_dipole(rng, eigenvalues, size=n) - random_dipole(rng, eigenvalues, size=n)
     k, e = random_phonon_strains(rng, n)
     projected = np.sum(k * np.squeeze(diff @ e[:, :, None], axis=2), axis=1)
     return projected**2 / _spread(eigenvalues) ** 2

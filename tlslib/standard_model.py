@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.spatial.transform import Rotation
 
 from tlslib.validation import InputError, positive_finite
 
@@ -20,6 +21,8 @@ __all__ = [
     "polarization_basis",
     "strain_tensor",
     "dipole_strain_coupling",
+    "strain_projections",
+    "random_dipole",
     "sample_standard_model",
 ]
 
@@ -122,6 +125,47 @@ def dipole_strain_coupling(dipole: ArrayLike, strain: ArrayLike) -> np.ndarray:
         e^s_ab(k) from :func:`strain_tensor`, shape (..., 3, 3).
     """
     return np.einsum("...ab,...ab->...", np.asarray(dipole, dtype=float), np.asarray(strain, dtype=float))
+
+
+def strain_projections(dipole: ArrayLike, wavevectors: ArrayLike) -> np.ndarray:
+    """D:e^s(k) = Σ_ab D_ab (k̂_a ê^s_b + k̂_b ê^s_a)/2 for the three polarizations of each k (Eq. 2).
+
+    The same number as :func:`dipole_strain_coupling` of :func:`strain_tensor` for each (k̂, ê^s) of
+    :func:`polarization_basis`, evaluated as ê^s · D_sym k̂.
+
+    Parameters
+    ----------
+    dipole : array_like, shape (3, 3)
+        The dimensionless elastic-dipole tensor D (γD is the dipole moment).
+    wavevectors : array_like, shape (N, 3)
+        Nonzero wavevectors.
+
+    Returns
+    -------
+    ndarray, shape (N, 3)
+        Column 0 longitudinal, columns 1–2 transverse.
+    """
+    d = np.asarray(dipole, dtype=float)
+    triad = polarization_basis(wavevectors)
+    # Σ_ab D_ab (k̂_a ê_b + k̂_b ê_a)/2 = ê · D_sym k̂ with D_sym = (D + Dᵀ)/2
+    d_k = triad[:, 0, :] @ (0.5 * (d + d.T))
+    return np.einsum("nsb,nb->ns", triad, d_k)
+
+
+def random_dipole(rng: np.random.Generator, principal: ArrayLike, size: int | None = None) -> np.ndarray:
+    """Elastic dipole tensors D = R diag(principal) Rᵀ with uniformly (Haar) random rotations R (Eq. 2).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Seeded generator for the orientation.
+    principal : array_like, shape (3,)
+        Principal values of D (dimensionless).
+    size : int, optional
+        Number of independent dipoles; one (shape (3, 3)) if omitted, else shape (size, 3, 3).
+    """
+    r = Rotation.random(size, rng=rng).as_matrix()
+    return r @ np.diag(np.asarray(principal, dtype=float)) @ np.swapaxes(r, -1, -2)
 
 
 def sample_standard_model(
