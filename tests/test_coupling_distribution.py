@@ -103,3 +103,12 @@ def test_seeded_monte_carlo_summaries_of_vector_and_uniaxial_dipoles():
     assert vector_mean_coupling_squared(2020, 200_000) == pytest.approx(0.5, abs=3e-3)
     assert uniaxial_weight_above_half(2020, 200_000) == pytest.approx(2**-0.5, abs=5e-3)
     assert vector_mean_coupling_squared(1, 1000) == vector_mean_coupling_squared(1, 1000)
+
+
+def test_paper_normalisation_of_uniaxial_dipoles_is_three_quarters():
+    from tlslib.coupling_distribution import UNIAXIAL_EIGENVALUES, paper_normalisation_ratio
+
+    # diag(2,-1,-1): spread 3, max |ΔD|² = 2·9 = 18; paper: 4|D|² = 24 -> 18/24 = 3/4; P(0) 1/2 -> 2/3
+    assert paper_normalisation_ratio(UNIAXIAL_EIGENVALUES) == pytest.approx(0.75, rel=1e-15)
+    # a vector-like dyad diag(1,0,0): spread 1, 2/(4·1) = 1/2
+    assert paper_normalisation_ratio((1.0, 0.0, 0.0)) == pytest.approx(0.5, rel=1e-15)

@@ -28,6 +28,7 @@ __all__ = [
     "uniaxial_coupling_squared_cdf",
     "vector_mean_coupling_squared",
     "uniaxial_weight_above_half",
+    "paper_normalisation_ratio",
 ]
 
 #: Principal values of a traceless uniaxial elastic dipole, diag(2, −1, −1) (any scale).
@@ -110,6 +111,23 @@ def vector_projected_coupling_squared(rng: np.random.Generator, n: int) -> np.nd
 def _spread(eigenvalues: ArrayLike) -> float:
     lam = np.asarray(eigenvalues, dtype=float)
     return float(lam.max() - lam.min())
+
+
+def paper_normalisation_ratio(eigenvalues: ArrayLike) -> float:
+    """x_paper/x for :func:`tensor_coupling_squared`: the same γ² measured in the paper's γ_max [dimensionless].
+
+    Here x = ‖ΔD‖²/max‖ΔD‖² with max‖ΔD‖² = 2(λ_max − λ_min)². With the paper's convention, as for
+    vectors, γ = ½‖ΔD‖ and γ_max = ‖D‖ (the size of each well's dipole), x_paper = ‖ΔD‖²/(4‖D‖²),
+    so x_paper/x = (λ_max − λ_min)²/(2 Σλ²): 3/4 for uniaxial dipoles. A density P(x → 0) becomes
+    P/(this ratio) in the paper's units.
+
+    Parameters
+    ----------
+    eigenvalues : array_like
+        Principal values of each well's dipole.
+    """
+    lam = np.asarray(eigenvalues, dtype=float)
+    return _spread(lam) ** 2 / (2.0 * float(np.sum(lam**2)))
 
 
 def tensor_coupling_squared(rng: np.random.Generator, n: int, eigenvalues: ArrayLike) -> np.ndarray:
