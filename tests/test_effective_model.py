@@ -6,7 +6,6 @@ from tlslib.coupling import gamma_max, gamma_o
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import p_bar, standard_model_distribution
 from tlslib.effective_model import (
-    TUNNELING_MAX,
     alpha_for_coupling_constant,
     coupling_squared_jacobian,
     effective_distribution,
@@ -16,6 +15,7 @@ from tlslib.effective_model import (
     tunneling_probability_density,
     tunneling_window,
 )
+from tlslib.parameters import TUNNELING_MAX
 
 
 def test_tunneling_max_is_10_kelvin():

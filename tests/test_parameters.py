@@ -1,9 +1,9 @@
+import numpy as np
 import pytest
 from scipy import constants
 
 from tlslib import parameters
-from tlslib.coupling import DEFAULT_ALPHA
-from tlslib.effective_model import TUNNELING_MAX
+from tlslib.coupling import DEFAULT_ALPHA, tunneling_log_factor
 
 
 def test_the_papers_parameters_in_si():
@@ -16,4 +16,5 @@ def test_the_papers_parameters_in_si():
 
 def test_other_modules_take_them_from_here():
     assert DEFAULT_ALPHA is parameters.ALPHA or DEFAULT_ALPHA == parameters.ALPHA
-    assert TUNNELING_MAX is parameters.TUNNELING_MAX
+    # ln^(1/2)(Δ°_max/Δ°) defaults to the paper's Δ°_max: 1 at Δ° = Δ°_max/e
+    assert tunneling_log_factor(parameters.TUNNELING_MAX / np.e) == pytest.approx(1.0, rel=1e-15)

@@ -19,7 +19,6 @@ from tlslib.parameters import TUNNELING_MAX
 from tlslib.standard_model import tls_hamiltonian
 
 __all__ = [
-    "TUNNELING_MAX",
     "sample_tunneling",
     "tunneling_window",
     "coupling_squared_jacobian",
