@@ -128,7 +128,6 @@ def test_table_wide_statements_of_the_paper():
         monomer_formula_volume,
         predicted_to_measured_spread,
         recomputed_to_measured_spread,
-        sio2_barrier_height,
         sio2_high_temperature_coupling_constant,
         sio2_log_debye_over_tunneling,
     )
@@ -149,5 +148,3 @@ def test_table_wide_statements_of_the_paper():
     assert sio2_high_temperature_coupling_constant() == pytest.approx(1 / 6, rel=1e-12)
     # T_D = 347.7 K over 10 K
     assert sio2_log_debye_over_tunneling() == pytest.approx(34.77, abs=0.01)
-    # V = (ln 35 / 1.573)² K at d = 1 Å = 5.1 K
-    assert sio2_barrier_height(constants.angstrom) / constants.k == pytest.approx(5.11, abs=0.01)

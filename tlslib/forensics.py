@@ -28,7 +28,7 @@ from tlslib.effective_model import alpha_for_coupling_constant
 from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale, formula_volume
 from tlslib.materials import Material
 from tlslib.observables import internal_friction, mean_free_path_ratio
-from tlslib.parameters import SIO2_DEBYE_ENERGY, TUNNELING_MAX
+from tlslib.parameters import TUNNELING_MAX
 from tlslib.precision import agrees_to_printed_digits
 from tlslib.statistics import log_spread
 from tlslib.table1 import (
@@ -41,7 +41,6 @@ from tlslib.table1 import (
     table1_rows,
 )
 from tlslib.validation import InputError, positive_finite
-from tlslib.wkb import barrier_height, tunneling_mass, wkb_exponent_coefficient, wkb_tunneling
 
 __all__ = [
     "INPUTS",
@@ -74,9 +73,6 @@ __all__ = [
     "yu_leggett_excess_decades",
     "sio2_pbar_over_interacting_dos",
     "sio2_log_debye_over_tunneling",
-    "sio2_wkb_coefficient",
-    "sio2_barrier_height",
-    "printed_exponent_power_of_barrier",
     "recomputed_to_measured_spread",
     "gamma_max_range",
 ]
@@ -505,36 +501,6 @@ def sio2_log_debye_over_tunneling() -> float:
     """ħω_D/Δ°_max with SiO₂'s Table I T_D (the argument of ln(35) below Eq. 14) [dimensionless]."""
     m = table1_row("SiO2").material
     return float(debye_energy(m.velocity, m.formula_volume) / TUNNELING_MAX)
-
-
-def sio2_wkb_coefficient() -> float:
-    """√(2M)/ħ in K^(−1/2) Å^(−1) with M = ρv_o of SiO₂'s Table I row (text below Eq. 14)."""
-    m = table1_row("SiO2").material
-    return float(wkb_exponent_coefficient(tunneling_mass(m.density, m.formula_volume)))
-
-
-def sio2_barrier_height(distance: float) -> float:
-    """The barrier V of Eq. (14) for SiO₂ at tunneling distance d, with ħω_D ~ 350 K, Δ°_max ~ 10 K [J].
-
-    M = ρv_o from the Table I row; the rounded Debye energy of the text (:mod:`tlslib.parameters`).
-
-    Parameters
-    ----------
-    distance : float
-        d [m].
-    """
-    m = table1_row("SiO2").material
-    mass = tunneling_mass(m.density, m.formula_volume)
-    return float(barrier_height(SIO2_DEBYE_ENERGY, TUNNELING_MAX, mass, distance))
-
-
-def printed_exponent_power_of_barrier() -> float:
-    """The power of V in the WKB exponent of Eq. (14) done right, d ln(exponent)/d ln V (1/2, not 1)."""
-    m = table1_row("SiO2").material
-    mass, d = tunneling_mass(m.density, m.formula_volume), constants.angstrom
-    barriers = np.array([1.0, 2.0]) * constants.k
-    exponents = -np.log(wkb_tunneling(1.0, mass, barriers, d))
-    return float(np.log(exponents[1] / exponents[0]) / np.log(barriers[1] / barriers[0]))
 
 
 def recomputed_to_measured_spread() -> float:
