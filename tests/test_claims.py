@@ -197,3 +197,10 @@ def test_a_good_data_file_loads_and_evaluates_its_expression(tmp_path):
     (claim,) = load_claims(path)
     assert claim.published == pytest.approx(1 / 3)
     assert claim.function == "tlslib.table1.median_measured_coupling_constant"
+
+
+def test_a_field_of_the_wrong_type_is_named(tmp_path):
+    path = tmp_path / "claims.toml"
+    path.write_text(GOOD.replace('where = "Eq. (1)"', "where = 1"), encoding="utf-8")
+    with pytest.raises(InputError, match="claim x-1: field where: must be text"):
+        load_claims(path)

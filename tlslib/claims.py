@@ -426,13 +426,16 @@ def _published(value: Any, context: Mapping[str, Any]) -> Value | None:
 
 
 def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
-    def text(name: str, default: str = "") -> str:
+    current = "published"
+
+    def text(name: str, default: str = "", fill: bool = True) -> str:
+        nonlocal current
+        current = name
         raw = entry.get(name, default)
         if not isinstance(raw, str):
-            raise ValueError("must be text")
-        return raw.format(**context["names"]) if context["names"] else raw
+            raise ValueError(f"must be text, got {raw!r}")
+        return raw.format(**context["names"]) if fill and context["names"] else raw
 
-    current = "published"
     try:
         published = _published(entry.get("published"), context)
         current = "tolerance"
@@ -444,31 +447,28 @@ def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
         reproduce, name = (None, "") if "reproduce" not in entry else _reproducer(entry, context["names"])
         current = "note_values"
         note_values = {k: _note_value(v) for k, v in entry.get("note_values", {}).items()}
-        current = "id"
-        return Claim(
-            id=text("id"),
-            where=text("where"),
-            claim=text("claim"),
-            published=published,
-            unit=text("unit"),
-            tolerance=tolerance,
-            why_tolerance=text("why_tolerance"),
-            reproduce=reproduce,
-            function=name,
-            expect=text("expect", "reproduced"),  # type: ignore[arg-type]
-            nature=text("nature", "independent"),
-            chosen=text("chosen"),
-            corrected=text("corrected"),
-            chapter=text("chapter"),
-            note=entry.get("note", ""),
-            note_values=note_values,
-        )
+        fields = {
+            key: text(key, default)
+            for key, default in (
+                ("id", ""), ("where", ""), ("claim", ""), ("unit", ""), ("why_tolerance", ""),
+                ("expect", "reproduced"), ("nature", "independent"), ("chosen", ""), ("corrected", ""),
+                ("chapter", ""),
+            )
+        }  # fmt: skip
+        fields["note"] = text("note", fill=False)
     except InputError as err:
-        if current == "id":
-            raise
         raise InputError(f"field {current}: {err}") from None
     except (ValueError, KeyError, TypeError) as err:
         raise InputError(f"field {current}: {err}") from None
+    # the record validates itself: its messages name the field
+    return Claim(
+        published=published,
+        tolerance=tolerance,
+        reproduce=reproduce,
+        function=name,
+        note_values=note_values,
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def _note_value(spec: str) -> Callable[[], Any]:
