@@ -190,7 +190,7 @@ def _claims(args: argparse.Namespace) -> None:
             f"{r['id']:<36} {_format_value(r['published']):>11} {_format_value(r['reproduced']):>13} "
             f"{r['unit']:<10} {r['tolerance'] or '-':<26} {margin:>7} {r['verdict']}"
         )
-        if a.verdict != "reproduced" and r["note"]:
+        if r["note"]:
             print(f"    {r['note']}")
 
 
