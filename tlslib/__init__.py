@@ -10,7 +10,7 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.coupling_constant`      C (Eqs. 1, 12) and its high-temperature value (Eq. 15)
 - :mod:`tlslib.observables`            Q⁻¹, Δv/v and its resonant and relaxation slopes, ℓ/λ (below Eq. 1; Eq. 15)
 - :mod:`tlslib.wkb`                    barrier height from Eq. (14)
-- :mod:`tlslib.standard_model`         Eq. (2) geometry (polarization triad, strain projection, random dipole), Eq. (3) sampler
+- :mod:`tlslib.standard_model`         Eq. (2) geometry (polarization triad, strain projection, random dipole), Eq. (3)
 - :mod:`tlslib.polaron`                overlap exponent of Eq. (4), γ_o of Eq. (5), box mode sums, J_ij
 - :mod:`tlslib.yu_leggett`             random 1/r³ fields with one coupling (Eq. 6)
 - :mod:`tlslib.coupling_distribution`  P(γ²) from vector and tensor dipoles
