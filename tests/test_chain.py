@@ -26,3 +26,21 @@ def test_c_scales_as_alpha_squared(sio2):
 def test_bad_alpha_is_rejected(sio2, alpha):
     with pytest.raises(InputError):
         predict(Material("SiO2", **sio2), alpha)
+
+
+def test_one_call_for_the_whole_table_equals_ten_single_calls():
+    from tlslib.table1 import table1_rows
+
+    materials = [r.material for r in table1_rows()]
+    together = predict(materials)
+    assert together.coupling_constant.shape == (10,) and together.material == tuple(materials)
+    for i, m in enumerate(materials):
+        single = predict(m)
+        assert isinstance(single.coupling_constant, float)
+        assert together.coupling_constant[i] == pytest.approx(single.coupling_constant, rel=1e-15)
+        assert together.gamma_max[i] == pytest.approx(single.gamma_max, rel=1e-15)
+
+
+def test_predict_refuses_an_empty_sequence():
+    with pytest.raises(InputError):
+        predict([])

@@ -13,11 +13,16 @@ def test_claims_json_is_one_object_per_claim(capsys):
     assert len(records) == len(ledger())
     for r in records:
         assert {"id", "claim", "published", "reproduced", "tolerance", "verdict", "note"} <= set(r)
+        assert {"margin", "why_tolerance", "chapter"} <= set(r)
         assert r["verdict"] in VERDICTS
+        # a margin for every checked claim, none for an unchecked one
+        assert (r["margin"] is None) == (r["verdict"] == "not checkable")
     sf4 = next(r for r in records if r["id"] == "table1-sf4-c-th")
     # printed 0.9, recomputed 2.33 (x 1e-4)
     assert sf4["published"] == pytest.approx(0.9) and sf4["reproduced"] == pytest.approx(2.33, abs=0.01)
     assert sf4["verdict"] == "discrepant"
+    # |2.33 - 0.9| = 1.43 against ±0.05: margin 1 - 1.43/0.05 = -27.6
+    assert sf4["margin"] == pytest.approx(-27.6, abs=0.1)
 
 
 def test_claims_text_starts_with_the_counts(capsys):
@@ -29,6 +34,11 @@ def test_claims_text_starts_with_the_counts(capsys):
     for verdict, n in counts.items():
         assert f"{n} {verdict}" in first
     assert "typo-eq14-exponent" in out
+    assert first == ", ".join(
+        [f"{sum(counts.values())} claims: {counts['reproduced']} reproduced"]
+        + [f"{n} {v}" for v, n in list(counts.items())[1:]]
+    )
+    assert list(counts) == ["reproduced", "discrepant", "typo", "consistency check", "not checkable"]
 
 
 @pytest.mark.parametrize("args", [["claims", "--bogus"], ["claims", "extra"]])

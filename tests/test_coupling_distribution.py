@@ -7,13 +7,13 @@ from tlslib.coupling_distribution import (
     UNIAXIAL_EIGENVALUES,
     random_phonon_strains,
     random_unit_vectors,
-    rotated_dipoles,
     tensor_coupling_squared,
     tensor_strain_coupling_squared,
     uniaxial_coupling_squared_cdf,
     vector_coupling_squared,
     vector_projected_coupling_squared,
 )
+from tlslib.standard_model import random_dipole
 
 N = 200_000
 
@@ -39,7 +39,7 @@ def test_phonon_polarizations_are_one_third_longitudinal(rng):
 
 
 def test_rotated_dipoles_keep_their_eigenvalues(rng):
-    d = rotated_dipoles(rng, 100, (3.0, -1.0, -2.0))
+    d = random_dipole(rng, (3.0, -1.0, -2.0), size=100)
     assert d == pytest.approx(np.transpose(d, (0, 2, 1)), abs=1e-12)
     assert np.linalg.eigvalsh(d) == pytest.approx(np.tile([-2.0, -1.0, 3.0], (100, 1)), abs=1e-12)
 
@@ -94,3 +94,28 @@ def test_strain_projection_mean(rng, eigenvalues, mean):
     x = tensor_strain_coupling_squared(rng, N, eigenvalues)
     assert x.max() <= 1.0 + 1e-12
     assert x.mean() == pytest.approx(mean, abs=3e-3)
+
+
+def test_seeded_monte_carlo_summaries_of_vector_and_uniaxial_dipoles():
+    from tlslib.coupling_distribution import uniaxial_weight_above_half, vector_mean_coupling_squared
+
+    # uniform γ² on [0, 1]: mean 1/2 ± 0.29/√2e5 = 6.5e-4; uniaxial weight above 1/2 is 1/√2 = 0.7071
+    assert vector_mean_coupling_squared(2020, 200_000) == pytest.approx(0.5, abs=3e-3)
+    assert uniaxial_weight_above_half(2020, 200_000) == pytest.approx(2**-0.5, abs=5e-3)
+    assert vector_mean_coupling_squared(1, 1000) == vector_mean_coupling_squared(1, 1000)
+
+
+def test_paper_normalisation_of_uniaxial_dipoles_is_three_quarters():
+    from tlslib.coupling_distribution import UNIAXIAL_EIGENVALUES, paper_normalisation_ratio
+
+    # diag(2,-1,-1): spread 3, max |ΔD|² = 2·9 = 18; paper: 4|D|² = 24 -> 18/24 = 3/4; P(0) 1/2 -> 2/3
+    assert paper_normalisation_ratio(UNIAXIAL_EIGENVALUES) == pytest.approx(0.75, rel=1e-15)
+    # a vector-like dyad diag(1,0,0): spread 1, 2/(4·1) = 1/2
+    assert paper_normalisation_ratio((1.0, 0.0, 0.0)) == pytest.approx(0.5, rel=1e-15)
+
+
+def test_uniaxial_weight_above_half_in_the_papers_units_is_one_over_root_three():
+    from tlslib.coupling_distribution import uniaxial_weight_above_half_paper_units
+
+    # threshold 1/2 ÷ 3/4 = 2/3 in x; 1 − F(2/3) = √(1 − 2/3) = 0.5774
+    assert uniaxial_weight_above_half_paper_units() == pytest.approx(3**-0.5, rel=1e-12)

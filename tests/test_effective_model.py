@@ -6,7 +6,6 @@ from tlslib.coupling import gamma_max, gamma_o
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import p_bar, standard_model_distribution
 from tlslib.effective_model import (
-    TUNNELING_MAX,
     alpha_for_coupling_constant,
     coupling_squared_jacobian,
     effective_distribution,
@@ -16,6 +15,7 @@ from tlslib.effective_model import (
     tunneling_probability_density,
     tunneling_window,
 )
+from tlslib.parameters import TUNNELING_MAX
 
 
 def test_tunneling_max_is_10_kelvin():
@@ -79,3 +79,10 @@ def test_effective_tls_of_eq11_ties_the_coupling_to_the_tunneling_element():
     h, g = effective_tls(3.0, 4.0, 4.0 * np.e, 2.0)
     assert np.linalg.eigvalsh(h) == pytest.approx([-2.5, 2.5])
     assert g == pytest.approx(2.0)
+
+
+def test_tunneling_period_of_a_5e_11_kelvin_tls_is_about_one_second():
+    from tlslib.effective_model import tunneling_period
+
+    # h / (5e-11 k_B) = 6.626e-34 / 6.903e-34 = 0.960 s
+    assert tunneling_period(5e-11 * constants.k) == pytest.approx(0.9598, abs=1e-4)

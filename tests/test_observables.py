@@ -3,8 +3,12 @@ import pytest
 
 from tlslib.coupling_constant import high_temperature_coupling_constant
 from tlslib.observables import (
+    combined_sound_velocity_log_slope,
     internal_friction,
     mean_free_path_ratio,
+    relaxation_sound_velocity_log_slope,
+    resonant_sound_velocity_log_slope,
+    resonant_sound_velocity_shift,
     sound_velocity_log_slope,
     sound_velocity_shift,
 )
@@ -32,3 +36,19 @@ def test_sound_velocity_shift_is_minus_half_c_per_e_fold():
     # one e-fold in T above T_o: -C/2
     assert sound_velocity_shift(3e-4, np.e, 1.0) == pytest.approx(-1.5e-4)
     assert sound_velocity_shift(3e-4, 1.0, 1.0) == 0.0
+
+
+def test_velocity_slopes_resonant_plus_relaxation_give_minus_half():
+    # +C (resonant) − 3C/2 (relaxation) = −C/2, the paper's relaxation-regime slope
+    c = 3e-4
+    assert resonant_sound_velocity_log_slope(c) == pytest.approx(3e-4)
+    total = resonant_sound_velocity_log_slope(c) + relaxation_sound_velocity_log_slope(c)
+    assert total == pytest.approx(sound_velocity_log_slope(c))
+    # one decade above T_o: 3e-4 × ln 10 = 6.908e-4
+    assert resonant_sound_velocity_shift(c, 10.0, 1.0) == pytest.approx(6.908e-4, rel=1e-4)
+
+
+def test_combined_velocity_slope_is_minus_half_c():
+    # +C − 3C/2 = −C/2 for any C, built from the two mechanisms separately
+    assert combined_sound_velocity_log_slope(1.0) == pytest.approx(-0.5, rel=1e-15)
+    np.testing.assert_allclose(combined_sound_velocity_log_slope([2e-4, 4e-4]), [-1e-4, -2e-4], rtol=1e-15)

@@ -30,6 +30,8 @@ import yaml
 from myst_nb.core.variables import format_plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
+# Needs the PDF and the archive: `make publication`; `make unit` deselects it.
+pytestmark = pytest.mark.publication
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PDF = Path(os.environ.get("BOOK_PDF", ROOT / "_build" / "latex" / "book.pdf")).resolve()
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()

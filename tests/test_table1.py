@@ -79,3 +79,21 @@ def test_missing_file_is_one_line_error(tmp_path):
 
 def test_default_path_is_the_shipped_data():
     assert TABLE1_PATH.name == "table1.csv" and TABLE1_PATH.parent.name == "data"
+
+
+def test_table_accessors_of_the_shipped_table():
+    from tlslib.table1 import (
+        measured_coupling_constant_range,
+        median_measured_coupling_constant,
+        recomputed_coupling_constant,
+        recomputed_debye_energy,
+        table1_row,
+    )
+
+    # C_exp: 2.75 .. 4.9, median of the ten (3.3 + 3.6)/2 = 3.45 (× 1e-4)
+    assert measured_coupling_constant_range() == pytest.approx((2.75e-4, 4.9e-4))
+    assert median_measured_coupling_constant() == pytest.approx(3.45e-4)
+    assert recomputed_coupling_constant("SiO2") == pytest.approx(2.938e-4, abs=1e-7)
+    assert recomputed_debye_energy("SiO2") / constants.k == pytest.approx(347.7, abs=0.05)
+    with pytest.raises(InputError, match="no glass"):
+        table1_row("Window glass")

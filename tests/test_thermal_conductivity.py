@@ -3,23 +3,25 @@ import pytest
 from scipy import constants, integrate
 
 from tlslib.coupling import coupling_of_tunneling
-from tlslib.observables import mean_free_path_ratio, sound_velocity_log_slope
+from tlslib.observables import (
+    mean_free_path_ratio,
+)
+from tlslib.statistics import power_law_exponent
 from tlslib.thermal_conductivity import (
     EXACT_LOG_OFFSET,
     NAIVE_LOG_OFFSET,
     conductivity_weight,
     dominant_phonon_ratio,
-    log_slope,
+    exact_log_offset_doubled,
+    kappa_log_coefficient,
+    kappa_log_constant,
+    kappa_log_constant_without_jacobian,
     model_thermal_conductivity,
     naive_resonant_weight,
     paper_log_correction,
-    power_law_exponent,
-    relaxation_sound_velocity_log_slope,
     resonant_coupling_constant,
     resonant_log_average,
     resonant_scattering_rate,
-    resonant_sound_velocity_log_slope,
-    resonant_sound_velocity_shift,
     resonant_weight,
     standard_thermal_conductivity,
 )
@@ -135,17 +137,10 @@ def test_model_conductivity_is_steeper_than_t2_and_scales_as_one_over_p_bar(sio2
     assert 2.2 < power_law_exponent(t, k1) < 2.4
 
 
-def test_power_law_helpers_on_exact_power_laws():
-    t = np.geomspace(0.01, 1.0, 11)
-    assert power_law_exponent(t, 3.0 * t**2.3) == pytest.approx(2.3, rel=1e-12)
-    np.testing.assert_allclose(log_slope(t, t**2), 2.0, rtol=1e-12)
-
-
-def test_velocity_slopes_resonant_plus_relaxation_give_minus_half():
-    # +C (resonant) − 3C/2 (relaxation) = −C/2, the paper's relaxation-regime slope
-    c = 3e-4
-    assert resonant_sound_velocity_log_slope(c) == pytest.approx(3e-4)
-    total = resonant_sound_velocity_log_slope(c) + relaxation_sound_velocity_log_slope(c)
-    assert total == pytest.approx(sound_velocity_log_slope(c))
-    # one decade above T_o: 3e-4 × ln 10 = 6.908e-4
-    assert resonant_sound_velocity_shift(c, 10.0, 1.0) == pytest.approx(6.908e-4, rel=1e-4)
+def test_kappa_log_constant_is_one_only_without_the_jacobian():
+    # at E = 2kT: 2 × 1/2 = 1 without the Jacobian, 2(1 − ln 2) = 0.6137 with it;
+    # at the dominant phonon x = 1.986 add 2 ln(2/1.986) = 0.014: 0.628
+    assert kappa_log_constant_without_jacobian() == pytest.approx(1.0, rel=1e-15)
+    assert exact_log_offset_doubled() == pytest.approx(2.0 * (1.0 - np.log(2.0)), rel=1e-15)
+    assert kappa_log_constant() == pytest.approx(0.6277, abs=1e-4)
+    assert kappa_log_coefficient() == pytest.approx(2.0, rel=1e-9)

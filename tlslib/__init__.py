@@ -3,13 +3,14 @@
 One module per topic; a reader looking for the code of Eq. (N) finds it with
 ``grep -rn "Eq. (N)" tlslib``:
 
+- :mod:`tlslib.parameters`             the paper's fixed numbers: Δ°_max, α, the rounded SiO₂ inputs
 - :mod:`tlslib.elastic`                Debye velocity, v_o, ħω_D, T_D, ρv²v_o
 - :mod:`tlslib.coupling`               γ_o (Eq. 5), γ_max (Eq. 13), γ_eff, γ(Δ°) (Eq. 10), Eq. 4 renormalization
 - :mod:`tlslib.dos`                    P(ε,Δ°) (Eqs. 3, 8), Yu–Leggett (Eq. 6), ñ_o (Eq. 7), P̄ (Eq. 9)
 - :mod:`tlslib.coupling_constant`      C (Eqs. 1, 12) and its high-temperature value (Eq. 15)
-- :mod:`tlslib.observables`            Q⁻¹, Δv/v, ℓ/λ (below Eq. 1; Eq. 15)
+- :mod:`tlslib.observables`            Q⁻¹, Δv/v and its resonant and relaxation slopes, ℓ/λ (below Eq. 1; Eq. 15)
 - :mod:`tlslib.wkb`                    barrier height from Eq. (14)
-- :mod:`tlslib.standard_model`         Eq. (2) geometry and the Eq. (3) sampler
+- :mod:`tlslib.standard_model`         Eq. (2) geometry (polarization triad, strain projection, random dipole), Eq. (3)
 - :mod:`tlslib.polaron`                overlap exponent of Eq. (4), γ_o of Eq. (5), box mode sums, J_ij
 - :mod:`tlslib.yu_leggett`             random 1/r³ fields with one coupling (Eq. 6)
 - :mod:`tlslib.coupling_distribution`  P(γ²) from vector and tensor dipoles
@@ -21,7 +22,9 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.dipole_gap`             energy window of the local-field simulation, logarithmic dipole gap
 - :mod:`tlslib.thermal_conductivity`   κ with the logarithmic correction from Eq. (10)
 - :mod:`tlslib.forensics`              Table I inputs that would give the printed C_th
-- :mod:`tlslib.claims`                 the ledger of every quantitative claim
+- :mod:`tlslib.claims`                 the ledger's framework and the loader of data/claims.toml
+- :mod:`tlslib.statistics`             binned densities, power-law fits, spreads, log slopes
+- :mod:`tlslib.precision`              the printed-precision (half-unit) rule
 - :mod:`tlslib.pages`                  how the book records numbers (portable, verifiable) and shows tables
 - :mod:`tlslib.materials`, :mod:`tlslib.chain`, :mod:`tlslib.table1`, :mod:`tlslib.atomic_weights`  data → prediction
 """

@@ -327,14 +327,15 @@ def _claims(args: argparse.Namespace) -> None:
         return
     counts = verdict_counts(assessments)
     print(f"{len(assessments)} claims: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()))
-    print(f"{'id':<36} {'published':>11} {'reproduced':>13} {'unit':<10} {'tolerance':<26} verdict")
+    print(f"{'id':<36} {'published':>11} {'reproduced':>13} {'unit':<10} {'tolerance':<26} {'margin':>7} verdict")
     for a in assessments:
         r = a.record()
+        margin = "-" if r["margin"] is None else f"{r['margin']:+.2f}"
         print(
             f"{r['id']:<36} {_format_value(r['published']):>11} {_format_value(r['reproduced']):>13} "
-            f"{r['unit']:<10} {r['tolerance'] or '-':<26} {r['verdict']}"
+            f"{r['unit']:<10} {r['tolerance'] or '-':<26} {margin:>7} {r['verdict']}"
         )
-        if a.verdict != "reproduced" and r["note"]:
+        if r["note"]:
             print(f"    {r['note']}")
 
 

@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.spatial.transform import Rotation
+
+from tlslib.standard_model import random_dipole
 
 __all__ = [
     "UNIAXIAL_EIGENVALUES",
     "PLANAR_EIGENVALUES",
     "random_unit_vectors",
     "random_phonon_strains",
-    "rotated_dipoles",
     "vector_coupling_squared",
     "vector_projected_coupling_squared",
     "tensor_coupling_squared",
     "tensor_strain_coupling_squared",
     "uniaxial_coupling_squared_cdf",
+    "vector_mean_coupling_squared",
+    "uniaxial_weight_above_half",
+    "paper_normalisation_ratio",
+    "uniaxial_weight_above_half_paper_units",
 ]
 
 #: Principal values of a traceless uniaxial elastic dipole, diag(2, −1, −1) (any scale).
@@ -73,22 +77,6 @@ def random_phonon_strains(rng: np.random.Generator, n: int) -> tuple[np.ndarray,
     return k, e
 
 
-def rotated_dipoles(rng: np.random.Generator, n: int, eigenvalues: ArrayLike) -> np.ndarray:
-    """n elastic dipole tensors D = R diag(λ) Rᵀ with Haar-random rotations R, shape (n, 3, 3).
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        Source of randomness.
-    n : int
-        Number of tensors.
-    eigenvalues : array_like
-        The three principal values λ (same for every tensor: equal "magnitude").
-    """
-    r = Rotation.random(n, rng=rng).as_matrix()
-    return (r * np.asarray(eigenvalues, dtype=float)) @ np.transpose(r, (0, 2, 1))
-
-
 def vector_coupling_squared(rng: np.random.Generator, n: int) -> np.ndarray:
     """γ²/γ_max² for vector dipoles of equal magnitude d and independent random orientations.
 
@@ -126,6 +114,23 @@ def _spread(eigenvalues: ArrayLike) -> float:
     return float(lam.max() - lam.min())
 
 
+def paper_normalisation_ratio(eigenvalues: ArrayLike) -> float:
+    """x_paper/x for :func:`tensor_coupling_squared`: the same γ² measured in the paper's γ_max [dimensionless].
+
+    Here x = ‖ΔD‖²/max‖ΔD‖² with max‖ΔD‖² = 2(λ_max − λ_min)². With the paper's convention, as for
+    vectors, γ = ½‖ΔD‖ and γ_max = ‖D‖ (the size of each well's dipole), x_paper = ‖ΔD‖²/(4‖D‖²),
+    so x_paper/x = (λ_max − λ_min)²/(2 Σλ²): 3/4 for uniaxial dipoles. A density P(x → 0) becomes
+    P/(this ratio) in the paper's units.
+
+    Parameters
+    ----------
+    eigenvalues : array_like
+        Principal values of each well's dipole.
+    """
+    lam = np.asarray(eigenvalues, dtype=float)
+    return _spread(lam) ** 2 / (2.0 * float(np.sum(lam**2)))
+
+
 def tensor_coupling_squared(rng: np.random.Generator, n: int, eigenvalues: ArrayLike) -> np.ndarray:
     """γ²/γ_max² from the Frobenius norm ‖D_R − D_L‖² of two randomly rotated dipole tensors.
 
@@ -143,7 +148,7 @@ def tensor_coupling_squared(rng: np.random.Generator, n: int, eigenvalues: Array
     eigenvalues : array_like
         Principal values of each well's dipole.
     """
-    diff = rotated_dipoles(rng, n, eigenvalues) - rotated_dipoles(rng, n, eigenvalues)
+    diff = random_dipole(rng, eigenvalues, size=n) - random_dipole(rng, eigenvalues, size=n)
     return np.sum(diff**2, axis=(1, 2)) / (2.0 * _spread(eigenvalues) ** 2)
 
 
@@ -163,7 +168,7 @@ def tensor_strain_coupling_squared(rng: np.random.Generator, n: int, eigenvalues
     eigenvalues : array_like
         Principal values of each well's dipole.
     """
-    diff = rotated_dipoles(rng, n, eigenvalues) - rotated_dipoles(rng, n, eigenvalues)
+    diff = random_dipole(rng, eigenvalues, size=n) - random_dipole(rng, eigenvalues, size=n)
     k, e = random_phonon_strains(rng, n)
     projected = np.sum(k * np.squeeze(diff @ e[:, :, None], axis=2), axis=1)
     return projected**2 / _spread(eigenvalues) ** 2
@@ -181,3 +186,40 @@ def uniaxial_coupling_squared_cdf(x: ArrayLike) -> np.ndarray:
         γ²/γ_max², in [0, 1].
     """
     return 1.0 - np.sqrt(1.0 - np.clip(np.asarray(x, dtype=float), 0.0, 1.0))
+
+
+def vector_mean_coupling_squared(seed: int, n: int) -> float:
+    """Monte Carlo ⟨γ²⟩/γ_max² of random vector dipoles (1/2 exactly; text above Eq. 15).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    n : int
+        Number of TLS sampled.
+    """
+    return float(np.mean(vector_coupling_squared(np.random.default_rng(seed), n)))
+
+
+def uniaxial_weight_above_half(seed: int, n: int) -> float:
+    """Monte Carlo fraction of uniaxial tensor dipoles with γ² > γ_max²/2 (1/√2 exactly; text above Eq. 7).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+    n : int
+        Number of TLS sampled.
+    """
+    x = tensor_coupling_squared(np.random.default_rng(seed), n, UNIAXIAL_EIGENVALUES)
+    return float(np.mean(x > 0.5))
+
+
+def uniaxial_weight_above_half_paper_units() -> float:
+    """Exact weight of uniaxial dipoles above γ²/γ_max² = 1/2 with γ_max the size of each well's dipole: 1/√3.
+
+    In this module's units the threshold is 1/2 divided by :func:`paper_normalisation_ratio` (2/3),
+    and :func:`uniaxial_coupling_squared_cdf` gives 1 − √(1/3) below it.
+    """
+    threshold = 0.5 / paper_normalisation_ratio(UNIAXIAL_EIGENVALUES)
+    return float(1.0 - uniaxial_coupling_squared_cdf(threshold))

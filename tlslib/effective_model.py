@@ -15,10 +15,10 @@ from scipy import constants
 from tlslib.coupling import coupling_of_tunneling, renormalized_tunneling
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import interacting_dos
+from tlslib.parameters import TUNNELING_MAX
 from tlslib.standard_model import tls_hamiltonian
 
 __all__ = [
-    "TUNNELING_MAX",
     "sample_tunneling",
     "tunneling_window",
     "coupling_squared_jacobian",
@@ -27,10 +27,8 @@ __all__ = [
     "tunneling_frequency",
     "alpha_for_coupling_constant",
     "effective_tls",
+    "tunneling_period",
 ]
-
-#: Δ°_max ~ 10 K, the paper's bare tunneling element (text above Eq. 4) [J].
-TUNNELING_MAX: float = 10.0 * constants.k
 
 
 def sample_tunneling(
@@ -180,3 +178,14 @@ def effective_tls(
         γ(Δ°) [J].
     """
     return tls_hamiltonian(asymmetry, tunneling), coupling_of_tunneling(tunneling, tunneling_max, gamma_o)
+
+
+def tunneling_period(tunneling: ArrayLike) -> np.ndarray:
+    """Oscillation period h/Δ° of a TLS with tunneling energy Δ° (text below Eq. 11) [s].
+
+    Parameters
+    ----------
+    tunneling : array_like
+        Δ° [J].
+    """
+    return 1.0 / tunneling_frequency(tunneling)

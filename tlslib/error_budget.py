@@ -39,7 +39,8 @@ from tlslib.mean_field import (
     paper_exclusion_radius,
     poisson_field_pdf,
 )
-from tlslib.polaron import PAPER_ANGULAR_AVERAGE, elastic_dipole_exchange, polaron_gamma_o, random_dipole
+from tlslib.polaron import PAPER_ANGULAR_AVERAGE, elastic_dipole_exchange, polaron_gamma_o
+from tlslib.standard_model import random_dipole
 
 __all__ = [
     "Factor",

@@ -17,14 +17,29 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import optimize
+from scipy import constants, optimize
 
-from tlslib.chain import predict
-from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR, gamma_max, gamma_o
-from tlslib.coupling_constant import universal_coupling_constant
-from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale
+from tlslib.atomic_weights import formula_molar_mass
+from tlslib.chain import chain_values, predict
+from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR
+from tlslib.coupling_constant import coupling_constant, high_temperature_coupling_constant
+from tlslib.dos import interacting_dos, p_bar, yu_leggett_dos
+from tlslib.effective_model import alpha_for_coupling_constant
+from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale, formula_volume
 from tlslib.materials import Material
-from tlslib.table1 import C_SCALE, Table1Row
+from tlslib.observables import internal_friction, mean_free_path_ratio
+from tlslib.parameters import TUNNELING_MAX
+from tlslib.precision import agrees_to_printed_digits
+from tlslib.statistics import log_spread
+from tlslib.table1 import (
+    C_SCALE,
+    Table1Row,
+    measured_coupling_constants,
+    median_measured_coupling_constant,
+    recomputed_coupling_constant,
+    table1_row,
+    table1_rows,
+)
 from tlslib.validation import InputError, positive_finite
 
 __all__ = [
@@ -43,6 +58,23 @@ __all__ = [
     "RowMatch",
     "cross_row_matches",
     "longitudinal_to_debye_ratio",
+    "monomer_formula_volume",
+    "density_for_printed_volume",
+    "coupling_constant_ratio",
+    "predicted_to_measured_spread",
+    "alpha_needed",
+    "effective_coupling_range",
+    "effective_coupling",
+    "median_internal_friction",
+    "eq12_identity_ratio",
+    "sio2_high_temperature_coupling_constant",
+    "sio2_high_temperature_mean_free_path_ratio",
+    "sio2_yu_leggett_coupling_constant",
+    "yu_leggett_excess_decades",
+    "sio2_pbar_over_interacting_dos",
+    "sio2_log_debye_over_tunneling",
+    "recomputed_to_measured_spread",
+    "gamma_max_range",
 ]
 
 #: The three material inputs of the chain, as named in :class:`~tlslib.materials.Material`.
@@ -98,7 +130,7 @@ def coupling_constant_of(
 ) -> np.ndarray:
     """C of Eq. (12) for arrays of inputs (any γ_max prefactor a), via Eqs. (5) and (13).
 
-    The array counterpart of :func:`tlslib.chain.predict` for Monte Carlo samples and scans.
+    The C of :func:`tlslib.chain.chain_values` (Monte Carlo samples and scans).
 
     Parameters
     ----------
@@ -113,9 +145,7 @@ def coupling_constant_of(
     prefactor : array_like, optional
         a in γ_max = a ρ v² v_o (Eq. 13 by default).
     """
-    g_o = gamma_o(density, velocity, formula_volume)
-    g_max = gamma_max(density, velocity, formula_volume, prefactor=prefactor)
-    return universal_coupling_constant(g_o, g_max, alpha)
+    return chain_values(density, velocity, formula_volume, alpha, prefactor).coupling_constant
 
 
 def with_input(material: Material, name: str, value: float) -> Material:
@@ -311,10 +341,9 @@ def cross_row_matches(rows: Sequence[Table1Row], alpha: float = DEFAULT_ALPHA) -
     recomputed = {r.glass: predict(r.material, alpha).coupling_constant for r in rows}
     matches = []
     for row in rows:
-        half_unit = 0.5 * 10.0 ** (-row.c_th_decimals)
         for other in rows:
             c = recomputed[other.glass]
-            if other is not row and abs(c - row.c_th) / C_SCALE <= half_unit + 1e-9:
+            if other is not row and agrees_to_printed_digits(c / C_SCALE, row.c_th / C_SCALE, row.c_th_decimals):
                 matches.append(RowMatch(row.glass, other.glass, c))
     return matches
 
@@ -332,3 +361,154 @@ def longitudinal_to_debye_ratio(poisson_ratio: ArrayLike) -> np.ndarray:
     nu = np.asarray(poisson_ratio, dtype=float)
     transverse = np.sqrt((1.0 - 2.0 * nu) / (2.0 * (1.0 - nu)))
     return 1.0 / debye_velocity(1.0, transverse)
+
+
+# ----------------------------------------------------------- the paper's statements about the whole table
+
+
+def monomer_formula_volume(formula: str, glass: str) -> float:
+    """v_o = M/(N_A ρ) from a chemical formula and the printed ρ of a Table I glass [m³].
+
+    Parameters
+    ----------
+    formula : str
+        Chemical formula of the formula unit (e.g. ``"C5H8O2"``).
+    glass : str
+        The Table I row whose printed density is used.
+    """
+    return float(formula_volume(formula_molar_mass(formula), table1_row(glass).material.density))
+
+
+def density_for_printed_volume(formula: str, glass: str) -> float:
+    """The density at which a formula's molar mass gives the printed v_o of a glass [kg/m³].
+
+    Parameters
+    ----------
+    formula : str
+        Chemical formula of the formula unit.
+    glass : str
+        The Table I row whose printed v_o is matched.
+    """
+    return float(formula_molar_mass(formula) / (constants.N_A * table1_row(glass).material.formula_volume))
+
+
+def coupling_constant_ratio(numerator: str, denominator: str) -> float:
+    """Ratio of the recomputed C (Eq. 12) of two Table I glasses [dimensionless].
+
+    Parameters
+    ----------
+    numerator, denominator : str
+        Names of the glasses.
+    """
+    return recomputed_coupling_constant(numerator) / recomputed_coupling_constant(denominator)
+
+
+def predicted_to_measured_spread(printed: bool = True) -> float:
+    """How much more the predicted C varies over Table I than C_exp: std ln C_th / std ln C_exp.
+
+    Both spreads are population standard deviations of ln C (:func:`tlslib.statistics.log_spread`)
+    over the same ten glasses. The paper's own column C_th (``printed=True``) and the C recomputed
+    from each row's inputs (``printed=False``) differ because four printed cells do not follow
+    from their inputs (Table I chapters).
+
+    Parameters
+    ----------
+    printed : bool, optional
+        Use the printed C_th column (default) or C recomputed with Eq. (12).
+    """
+    rows = table1_rows()
+    if printed:
+        predicted = np.array([r.c_th for r in rows])
+    else:
+        predicted = predict([r.material for r in rows]).coupling_constant
+    return log_spread(predicted) / log_spread(measured_coupling_constants())
+
+
+def alpha_needed() -> np.ndarray:
+    """The α = γ_eff/γ_o with which Eq. (12) gives each glass's measured C_exp, in table order."""
+    rows = table1_rows()
+    p = predict([r.material for r in rows])
+    return alpha_for_coupling_constant(np.array([r.c_exp for r in rows]), p.gamma_o, p.gamma_max)
+
+
+def effective_coupling_range() -> tuple[float, float]:
+    """(min, max) of γ_eff = αγ_o over Table I [J]."""
+    g = predict([r.material for r in table1_rows()]).gamma_eff
+    return float(g.min()), float(g.max())
+
+
+def effective_coupling(glass: str) -> float:
+    """γ_eff = αγ_o of one Table I glass [J].
+
+    Parameters
+    ----------
+    glass : str
+        Its name in Table I.
+    """
+    return predict(table1_row(glass).material).gamma_eff
+
+
+def median_internal_friction() -> float:
+    """Q⁻¹ = (π/2)C for the median C recomputed over Table I [dimensionless]."""
+    return float(internal_friction(np.median(predict([r.material for r in table1_rows()]).coupling_constant)))
+
+
+def eq12_identity_ratio() -> float:
+    """1 + the largest |1 − C(Eq. 1 with P̄ of Eq. 9 and γ_eff)/C(Eq. 12)| over Table I [dimensionless]."""
+    worst = 0.0
+    for r in table1_rows():
+        m, p = r.material, predict(r.material)
+        from_eq1 = coupling_constant(
+            p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o), p.gamma_eff, m.density, m.velocity
+        )
+        worst = max(worst, abs(1.0 - float(from_eq1) / p.coupling_constant))
+    return 1.0 + worst
+
+
+def sio2_high_temperature_coupling_constant() -> float:
+    """C above the barrier scale (text above Eq. 15) for the SiO₂ row of Table I [dimensionless]."""
+    m = table1_row("SiO2").material
+    return float(high_temperature_coupling_constant(m.density, m.velocity, predict(m).gamma_max))
+
+
+def sio2_high_temperature_mean_free_path_ratio() -> float:
+    """ℓ/λ = 1/(2π²C) of Eq. (15) with the high-temperature C of SiO₂ [dimensionless]."""
+    return float(mean_free_path_ratio(sio2_high_temperature_coupling_constant()))
+
+
+def sio2_yu_leggett_coupling_constant() -> float:
+    """C of Eq. (1) with the Yu–Leggett P̄ ≈ ρv²/γ² of Eq. (6), for SiO₂ (γ cancels) [dimensionless]."""
+    m = table1_row("SiO2").material
+    gamma = predict(m).gamma_eff
+    return float(coupling_constant(yu_leggett_dos(m.density, m.velocity, gamma), gamma, m.density, m.velocity))
+
+
+def yu_leggett_excess_decades() -> float:
+    """log₁₀ of the Yu–Leggett C over the median C_exp of Table I (text below Eq. 6) [decades]."""
+    return float(np.log10(sio2_yu_leggett_coupling_constant() / median_measured_coupling_constant()))
+
+
+def sio2_pbar_over_interacting_dos() -> float:
+    """P̄/ñ_o of Eq. (9) for SiO₂: the Jacobian (γ_o/γ_max)² of γ² → ln Δ° [dimensionless]."""
+    m = table1_row("SiO2").material
+    p = predict(m)
+    return float(
+        p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o) / interacting_dos(m.density, m.velocity, p.gamma_max)
+    )
+
+
+def sio2_log_debye_over_tunneling() -> float:
+    """ħω_D/Δ°_max with SiO₂'s Table I T_D (the argument of ln(35) below Eq. 14) [dimensionless]."""
+    m = table1_row("SiO2").material
+    return float(debye_energy(m.velocity, m.formula_volume) / TUNNELING_MAX)
+
+
+def recomputed_to_measured_spread() -> float:
+    """:func:`predicted_to_measured_spread` with C recomputed from each row's inputs."""
+    return predicted_to_measured_spread(printed=False)
+
+
+def gamma_max_range() -> tuple[float, float]:
+    """(min, max) of γ_max of Eq. (13) over Table I [eV]."""
+    g = predict([r.material for r in table1_rows()]).gamma_max / constants.eV
+    return float(g.min()), float(g.max())

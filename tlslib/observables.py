@@ -14,6 +14,10 @@ __all__ = [
     "sound_velocity_shift",
     "logarithmic_shift",
     "mean_free_path_ratio",
+    "resonant_sound_velocity_log_slope",
+    "resonant_sound_velocity_shift",
+    "relaxation_sound_velocity_log_slope",
+    "combined_sound_velocity_log_slope",
 ]
 
 
@@ -77,3 +81,61 @@ def mean_free_path_ratio(coupling_constant: ArrayLike) -> np.ndarray:
         C of Eq. (1).
     """
     return 1.0 / (2.0 * np.pi**2 * np.asarray(coupling_constant, dtype=float))
+
+
+def resonant_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
+    """Resonant-regime slope d(Δv/v)/d ln T = +C (below the relaxation crossover).
+
+    Resonant TLS (E ≈ kT and above) soften the lattice by ∝ tanh(E/2k_BT)/E; warming
+    saturates the tanh of the low-E ones, so v rises as C ln T.
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        C of Eq. (1).
+    """
+    return np.asarray(coupling_constant, dtype=float)
+
+
+def resonant_sound_velocity_shift(
+    coupling_constant: ArrayLike, temperature: ArrayLike, reference_temperature: ArrayLike
+) -> np.ndarray:
+    """Resonant-regime velocity shift Δv/v = C ln(T/T_o).
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        C of Eq. (1).
+    temperature, reference_temperature : array_like
+        T and the arbitrary T_o, in the same unit.
+    """
+    return logarithmic_shift(resonant_sound_velocity_log_slope(coupling_constant), temperature, reference_temperature)
+
+
+def relaxation_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
+    """Slope −(3/2) C of the one-phonon relaxation term alone, for ωτ_min ≪ 1.
+
+    TLS that relax faster than the sound period are those with (Δ°/E)² > ω/(a E³); over
+    the 1/Δ° distribution they span ½ ln(a E³/ω) e-folds, and E ≈ k_BT gives −(3/2) C ln T.
+    Added to the resonant +C it gives the −C/2 of
+    :func:`tlslib.observables.sound_velocity_log_slope`.
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        C of Eq. (1).
+    """
+    return -1.5 * np.asarray(coupling_constant, dtype=float)
+
+
+def combined_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
+    """d(Δv/v)/d ln T when the resonant (+C) and relaxation (−3C/2) terms add: −C/2 (text below Eq. 1).
+
+    Built from the two mechanisms separately, so that it checks :func:`sound_velocity_log_slope`.
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        C of Eq. (1).
+    """
+    return resonant_sound_velocity_log_slope(coupling_constant) + relaxation_sound_velocity_log_slope(coupling_constant)

@@ -21,22 +21,19 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy import constants
-from scipy.spatial.transform import Rotation
 from scipy.special import erfc
 
-from tlslib.coupling import gamma_o
+from tlslib.coupling import coupling_scale, gamma_o
+from tlslib.standard_model import strain_projections
 
 __all__ = [
     "PAPER_ANGULAR_AVERAGE",
     "debye_wavenumber",
     "overlap_exponent",
     "polaron_gamma_o",
-    "polarization_vectors",
-    "strain_projections",
     "angular_average",
     "polarization_averages",
     "polarization_averages_monte_carlo",
-    "random_dipole",
     "displaced_vacuum_overlap",
     "box_wavevectors",
     "mode_coupling_squared",
@@ -44,6 +41,8 @@ __all__ = [
     "elastic_dipole_exchange",
     "cubic_lattice_zeta",
     "box_radius",
+    "sio2_eq5_prefactor",
+    "sio2_box_sum_over_continuum",
 ]
 
 #: ⟨A⟩ = ⟨Σ_s |D:e^s|²⟩ for which the continuum exponent is γ²/γ_o² with the √2/3 of Eq. (5):
@@ -121,54 +120,6 @@ def polaron_gamma_o(
     return gamma_o(density, velocity, formula_volume) * factor
 
 
-def polarization_vectors(wavevectors: ArrayLike) -> np.ndarray:
-    """Orthonormal triads (k̂, ê₁, ê₂): one longitudinal and two transverse polarizations.
-
-    Parameters
-    ----------
-    wavevectors : array_like, shape (..., 3)
-        Nonzero wavevectors k (any units).
-
-    Returns
-    -------
-    ndarray, shape (..., 3, 3)
-        ``out[..., s, :]`` is ê^s, with ê⁰ = k̂ (longitudinal).
-    """
-    k = np.asarray(wavevectors, dtype=float)
-    khat = k / np.linalg.norm(k, axis=-1, keepdims=True)
-    # reference axis not parallel to k̂: z unless k̂ is close to z, then x
-    ref = np.zeros_like(khat)
-    near_z = np.abs(khat[..., 2]) > 0.9
-    ref[..., 2] = np.where(near_z, 0.0, 1.0)
-    ref[..., 0] = np.where(near_z, 1.0, 0.0)
-    e1 = np.cross(ref, khat)
-    e1 /= np.linalg.norm(e1, axis=-1, keepdims=True)
-    e2 = np.cross(khat, e1)
-    return np.stack([khat, e1, e2], axis=-2)
-
-
-def strain_projections(dipole: ArrayLike, wavevectors: ArrayLike) -> np.ndarray:
-    """D:e^s(k) = Σ_ab D_ab (k̂_a ê^s_b + k̂_b ê^s_a)/2 for the three polarizations (Eq. 2).
-
-    Parameters
-    ----------
-    dipole : array_like, shape (3, 3)
-        The dimensionless elastic-dipole tensor D (γD is the dipole moment).
-    wavevectors : array_like, shape (N, 3)
-        Nonzero wavevectors.
-
-    Returns
-    -------
-    ndarray, shape (N, 3)
-        Column 0 longitudinal, columns 1–2 transverse.
-    """
-    d = np.asarray(dipole, dtype=float)
-    triad = polarization_vectors(wavevectors)
-    # Σ_ab D_ab (k̂_a ê_b + k̂_b ê_a)/2 = ê · D_sym k̂ with D_sym = (D + Dᵀ)/2
-    d_k = triad[:, 0, :] @ (0.5 * (d + d.T))
-    return np.einsum("nsb,nb->ns", triad, d_k)
-
-
 def angular_average(dipole: ArrayLike) -> np.ndarray:
     """⟨A⟩ = ⟨Σ_s |D:e^s(k̂)|²⟩ over directions k̂ = Tr(D_sym²)/3 (derivation of Eq. 5).
 
@@ -231,22 +182,6 @@ def polarization_averages_monte_carlo(
     p2 = strain_projections(dipole, k) ** 2
     samples = np.stack([p2[:, 0], p2[:, 1] + p2[:, 2]], axis=-1)
     return samples.mean(axis=0), samples.std(axis=0, ddof=1) / np.sqrt(n_samples)
-
-
-def random_dipole(rng: np.random.Generator, principal: ArrayLike, size: int | None = None) -> np.ndarray:
-    """A dipole tensor D = R diag(principal) Rᵀ with a uniformly random rotation R.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        Seeded generator for the orientation.
-    principal : array_like, shape (3,)
-        Principal values of D (dimensionless).
-    size : int, optional
-        Number of independent dipoles; one (shape (3, 3)) if omitted, else shape (size, 3, 3).
-    """
-    r = Rotation.random(size, random_state=rng).as_matrix()
-    return r @ np.diag(np.asarray(principal, dtype=float)) @ np.swapaxes(r, -1, -2)
 
 
 def displaced_vacuum_overlap(displacement: float, n_fock: int = 80) -> float:
@@ -425,3 +360,45 @@ def box_radius(box_side: ArrayLike, formula_volume: ArrayLike) -> np.ndarray:
         v_o [m³].
     """
     return debye_wavenumber(formula_volume) * np.asarray(box_side, dtype=float) / (2.0 * np.pi)
+
+
+def _sio2_inputs() -> tuple[float, float, float]:
+    from tlslib.table1 import table1_row  # data, loaded only by the two ledger checks below
+
+    m = table1_row("SiO2").material
+    return m.density, m.velocity, m.formula_volume
+
+
+def sio2_eq5_prefactor(angular: float = PAPER_ANGULAR_AVERAGE) -> float:
+    """c in γ_o = c √(ρv²v_oħω_D) from the continuum overlap exponent, SiO₂ inputs (Eqs. 4 and 5).
+
+    With ⟨A⟩ = 3 (:data:`PAPER_ANGULAR_AVERAGE`) it is √2/3; the value of ⟨A⟩ is a choice.
+
+    Parameters
+    ----------
+    angular : float, optional
+        ⟨A⟩ = ⟨Σ_s |D:e^s|²⟩.
+    """
+    rho, v, vo = _sio2_inputs()
+    gamma = constants.eV  # any coupling: W ∝ γ²
+    w = overlap_exponent(gamma, rho, v, vo, angular)
+    return float(gamma / np.sqrt(w) / coupling_scale(rho, v, vo))
+
+
+def sio2_box_sum_over_continuum(modes_per_radius: float = 36.0) -> float:
+    """Explicit mode sum of the overlap exponent in a periodic box over γ²/γ_o² (Eq. 4 vs Eq. 5), SiO₂.
+
+    The box side L makes the Debye sphere ``modes_per_radius`` in units of 2π/L (about
+    (4π/3)·36³ ≈ 2×10⁵ wavevectors, three polarizations each, unit coupling to each).
+
+    Parameters
+    ----------
+    modes_per_radius : float, optional
+        k_D L / 2π.
+    """
+    rho, v, vo = _sio2_inputs()
+    k_d = float(debye_wavenumber(vo))
+    side = 2.0 * np.pi * modes_per_radius / k_d
+    k = box_wavevectors(side, k_d)
+    g_o = float(gamma_o(rho, v, vo))
+    return mode_sum_overlap_exponent(g_o, rho, v, side, k, np.ones((len(k), 3)))

@@ -1,17 +1,15 @@
 """The standard tunneling model: the TLS–phonon Hamiltonian (Eq. 2) and its distribution P(ε, Δ°) (Eq. 3).
 
 Geometry of the coupling (the strain tensor of a phonon and its contraction with an
-elastic dipole), the 2×2 TLS Hamiltonian, a sampler of the standard-model distribution
-and the two small statistics the chapter needs (a binned estimate of P with Poisson
-errors, a power-law fit, the spread of a set of values). SI units throughout.
+elastic dipole), the 2×2 TLS Hamiltonian and a sampler of the standard-model distribution
+(its statistics live in :mod:`tlslib.statistics`). SI units throughout.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.spatial.transform import Rotation
 
 from tlslib.validation import InputError, positive_finite
 
@@ -23,13 +21,9 @@ __all__ = [
     "polarization_basis",
     "strain_tensor",
     "dipole_strain_coupling",
+    "strain_projections",
+    "random_dipole",
     "sample_standard_model",
-    "BinnedDistribution",
-    "sampled_distribution",
-    "PowerLawFit",
-    "fit_power_law",
-    "Spread",
-    "spread",
 ]
 
 #: Pauli matrix σ^x in the (right well, left well) basis: tunneling, Eq. (2).
@@ -133,6 +127,47 @@ def dipole_strain_coupling(dipole: ArrayLike, strain: ArrayLike) -> np.ndarray:
     return np.einsum("...ab,...ab->...", np.asarray(dipole, dtype=float), np.asarray(strain, dtype=float))
 
 
+def strain_projections(dipole: ArrayLike, wavevectors: ArrayLike) -> np.ndarray:
+    """D:e^s(k) = Σ_ab D_ab (k̂_a ê^s_b + k̂_b ê^s_a)/2 for the three polarizations of each k (Eq. 2).
+
+    The same number as :func:`dipole_strain_coupling` of :func:`strain_tensor` for each (k̂, ê^s) of
+    :func:`polarization_basis`, evaluated as ê^s · D_sym k̂.
+
+    Parameters
+    ----------
+    dipole : array_like, shape (3, 3)
+        The dimensionless elastic-dipole tensor D (γD is the dipole moment).
+    wavevectors : array_like, shape (N, 3)
+        Nonzero wavevectors.
+
+    Returns
+    -------
+    ndarray, shape (N, 3)
+        Column 0 longitudinal, columns 1–2 transverse.
+    """
+    d = np.asarray(dipole, dtype=float)
+    triad = polarization_basis(wavevectors)
+    # Σ_ab D_ab (k̂_a ê_b + k̂_b ê_a)/2 = ê · D_sym k̂ with D_sym = (D + Dᵀ)/2
+    d_k = triad[:, 0, :] @ (0.5 * (d + d.T))
+    return np.einsum("nsb,nb->ns", triad, d_k)
+
+
+def random_dipole(rng: np.random.Generator, principal: ArrayLike, size: int | None = None) -> np.ndarray:
+    """Elastic dipole tensors D = R diag(principal) Rᵀ with uniformly (Haar) random rotations R (Eq. 2).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Seeded generator for the orientation.
+    principal : array_like, shape (3,)
+        Principal values of D (dimensionless).
+    size : int, optional
+        Number of independent dipoles; one (shape (3, 3)) if omitted, else shape (size, 3, 3).
+    """
+    r = Rotation.random(size, rng=rng).as_matrix()
+    return r @ np.diag(np.asarray(principal, dtype=float)) @ np.swapaxes(r, -1, -2)
+
+
 def sample_standard_model(
     rng: np.random.Generator,
     size: int,
@@ -169,144 +204,3 @@ def sample_standard_model(
     asymmetry = eps_max * rng.random(size)
     tunneling = np.exp(rng.uniform(np.log(d_min), np.log(d_max), size))
     return asymmetry, tunneling
-
-
-class BinnedDistribution(NamedTuple):
-    """A histogram of sampled Δ° turned into an estimate of P(ε, Δ°) averaged over ε.
-
-    Attributes
-    ----------
-    centre : numpy.ndarray
-        Logarithmic mean (b − a)/ln(b/a) of each bin [a, b]: the point where 1/Δ° equals
-        its average over the bin, so a 1/Δ° law is unbiased at any bin width [J].
-    value : numpy.ndarray
-        n_o × (count / N) / (ε_max × bin width) [J⁻² m⁻³].
-    error : numpy.ndarray
-        Poisson (√count) standard error of ``value`` [J⁻² m⁻³].
-    count : numpy.ndarray
-        Number of draws in each bin.
-    """
-
-    centre: np.ndarray
-    value: np.ndarray
-    error: np.ndarray
-    count: np.ndarray
-
-
-def sampled_distribution(
-    tunneling: ArrayLike, edges: ArrayLike, tls_density: float, asymmetry_max: float
-) -> BinnedDistribution:
-    """Estimate P(ε, Δ°) of Eq. (3) from N sampled Δ° (each draw stands for n_o/N TLS per volume).
-
-    Parameters
-    ----------
-    tunneling : array_like
-        Sampled Δ° [J].
-    edges : array_like
-        Increasing bin edges in Δ° [J].
-    tls_density : float
-        n_o [m⁻³], the number of TLS per unit volume the N draws represent.
-    asymmetry_max : float
-        ε_max [J]; P is flat in ε, so the ε-average is the count divided by ε_max.
-    """
-    samples = np.asarray(tunneling, dtype=float)
-    edges = np.asarray(edges, dtype=float)
-    count, _ = np.histogram(samples, bins=edges)
-    lo, hi = edges[:-1], edges[1:]
-    scale = tls_density / (samples.size * asymmetry_max * (hi - lo))
-    return BinnedDistribution(
-        centre=(hi - lo) / np.log(hi / lo),
-        value=count * scale,
-        error=np.sqrt(count) * scale,
-        count=count,
-    )
-
-
-class PowerLawFit(NamedTuple):
-    """Weighted least-squares fit of y = A (x/x_p)^s in log–log coordinates.
-
-    Attributes
-    ----------
-    exponent, exponent_error : float
-        s and its one-standard-deviation statistical error.
-    pivot : float
-        x_p, the geometric mean of x, where A and s are uncorrelated.
-    amplitude, amplitude_error : float
-        A = y(x_p) and its error (same unit as y).
-    chi2, dof : float, int
-        χ² of the fit and its number of degrees of freedom.
-    """
-
-    exponent: float
-    exponent_error: float
-    pivot: float
-    amplitude: float
-    amplitude_error: float
-    chi2: float
-    dof: int
-
-
-def fit_power_law(x: ArrayLike, y: ArrayLike, y_error: ArrayLike) -> PowerLawFit:
-    """Fit y = A (x/x_p)^s to positive data with errors (for the 1/Δ° law of Eq. 3).
-
-    Parameters
-    ----------
-    x, y : array_like
-        Positive abscissae and ordinates.
-    y_error : array_like
-        Standard errors of y; the fit uses σ_ln y = σ_y / y.
-    """
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    sigma = np.asarray(y_error, dtype=float) / y
-    pivot = float(np.exp(np.mean(np.log(x))))
-    u, v, w = np.log(x / pivot), np.log(y), 1.0 / sigma**2
-    # weighted normal equations of v = a + s u; their inverse is the covariance of (a, s)
-    design = np.array([[w.sum(), (w * u).sum()], [(w * u).sum(), (w * u * u).sum()]])
-    cov = np.linalg.inv(design)
-    a, s = cov @ np.array([(w * v).sum(), (w * u * v).sum()])
-    chi2 = float((w * (v - a - s * u) ** 2).sum())
-    amplitude = float(np.exp(a))
-    return PowerLawFit(
-        exponent=float(s),
-        exponent_error=float(np.sqrt(cov[1, 1])),
-        pivot=pivot,
-        amplitude=amplitude,
-        amplitude_error=amplitude * float(np.sqrt(cov[0, 0])),
-        chi2=chi2,
-        dof=int(x.size - 2),
-    )
-
-
-class Spread(NamedTuple):
-    """How much a set of positive values varies.
-
-    Attributes
-    ----------
-    max_over_min : float
-        Largest over smallest value.
-    relative_std : float
-        Sample standard deviation over the mean.
-    log10_std : float
-        Sample standard deviation of log10 of the values (in decades).
-    """
-
-    max_over_min: float
-    relative_std: float
-    log10_std: float
-
-
-def spread(values: ArrayLike) -> Spread:
-    """Spread statistics of positive values (used to compare C_exp with its ingredients).
-
-    Parameters
-    ----------
-    values : array_like
-        At least two positive numbers.
-    """
-    x = np.asarray(values, dtype=float)
-    return Spread(
-        max_over_min=float(x.max() / x.min()),
-        relative_std=float(x.std(ddof=1) / x.mean()),
-        log10_std=float(np.log10(x).std(ddof=1)),
-    )

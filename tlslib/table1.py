@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from scipy import constants
 
 from tlslib.chain import Prediction, predict
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
+from tlslib.precision import agrees_to_printed_digits
 from tlslib.validation import InputError, positive_finite
 
 __all__ = [
@@ -22,6 +25,13 @@ __all__ = [
     "load_table1",
     "compare_row",
     "recompute_table1",
+    "table1_rows",
+    "table1_row",
+    "measured_coupling_constants",
+    "median_measured_coupling_constant",
+    "measured_coupling_constant_range",
+    "recomputed_coupling_constant",
+    "recomputed_debye_energy",
 ]
 
 #: The data file shipped with the book.
@@ -176,9 +186,9 @@ def compare_row(row: Table1Row, alpha: float = DEFAULT_ALPHA) -> Table1Compariso
         γ_eff/γ_o.
     """
     prediction = predict(row.material, alpha)
-    half_unit = 0.5 * 10.0 ** (-row.c_th_decimals)
-    # the 1e-9 absorbs binary round-off of values exactly on a rounding boundary
-    reproduces = abs(prediction.coupling_constant - row.c_th) / C_SCALE <= half_unit + 1e-9
+    reproduces = bool(
+        agrees_to_printed_digits(prediction.coupling_constant / C_SCALE, row.c_th / C_SCALE, row.c_th_decimals)
+    )
     return Table1Comparison(
         row=row,
         prediction=prediction,
@@ -198,3 +208,63 @@ def recompute_table1(path: str | Path = TABLE1_PATH, alpha: float = DEFAULT_ALPH
         γ_eff/γ_o.
     """
     return [compare_row(row, alpha) for row in load_table1(path)]
+
+
+@lru_cache(maxsize=1)
+def table1_rows() -> tuple[Table1Row, ...]:
+    """The rows of the shipped ``data/table1.csv``, loaded once."""
+    return tuple(load_table1())
+
+
+def table1_row(glass: str) -> Table1Row:
+    """The printed row of one glass of the shipped Table I (InputError if there is none).
+
+    Parameters
+    ----------
+    glass : str
+        Its name as printed (e.g. ``"SiO2"``).
+    """
+    for row in table1_rows():
+        if row.glass == glass:
+            return row
+    raise InputError(f"Table I has no glass {glass!r}")
+
+
+def measured_coupling_constants() -> np.ndarray:
+    """The C_exp column of Table I [dimensionless]."""
+    return np.array([r.c_exp for r in table1_rows()])
+
+
+def median_measured_coupling_constant() -> float:
+    """Median of Table I's C_exp, the "typical" measured C of the abstract [dimensionless]."""
+    return float(np.median(measured_coupling_constants()))
+
+
+def measured_coupling_constant_range() -> tuple[float, float]:
+    """(min, max) of Table I's C_exp, the measured range quoted below Eq. (1) [dimensionless]."""
+    c = measured_coupling_constants()
+    return float(c.min()), float(c.max())
+
+
+def recomputed_coupling_constant(glass: str, alpha: float = DEFAULT_ALPHA) -> float:
+    """C of Eq. (12) from the printed ρ, v, v_o of one glass [dimensionless].
+
+    Parameters
+    ----------
+    glass : str
+        Its name in Table I.
+    alpha : float, optional
+        γ_eff/γ_o.
+    """
+    return predict(table1_row(glass).material, alpha).coupling_constant
+
+
+def recomputed_debye_energy(glass: str) -> float:
+    """k_B T_D = ħv(6π²/v_o)^(1/3) from the printed v and v_o of one glass [J].
+
+    Parameters
+    ----------
+    glass : str
+        Its name in Table I.
+    """
+    return predict(table1_row(glass).material).debye_temperature * constants.k

@@ -15,7 +15,7 @@ from numpy.typing import ArrayLike
 from scipy import constants, integrate
 
 from tlslib.coupling_constant import coupling_constant
-from tlslib.observables import logarithmic_shift
+from tlslib.parameters import TUNNELING_MAX
 
 __all__ = [
     "EXACT_LOG_OFFSET",
@@ -30,11 +30,10 @@ __all__ = [
     "dominant_phonon_ratio",
     "standard_thermal_conductivity",
     "model_thermal_conductivity",
-    "log_slope",
-    "power_law_exponent",
-    "resonant_sound_velocity_log_slope",
-    "resonant_sound_velocity_shift",
-    "relaxation_sound_velocity_log_slope",
+    "kappa_log_coefficient",
+    "kappa_log_constant",
+    "kappa_log_constant_without_jacobian",
+    "exact_log_offset_doubled",
 ]
 
 #: c in ⟨ln(Δ°_max/Δ°)⟩ = ln(Δ°_max/E) + c over the resonant TLS, with the Jacobian E/ε: 1 − ln 2.
@@ -260,69 +259,46 @@ def model_thermal_conductivity(
     return kappa.reshape(np.shape(temperature))
 
 
-def log_slope(temperature: ArrayLike, quantity: ArrayLike) -> np.ndarray:
-    """Local power-law exponent d ln(quantity)/d ln T on a grid (centred differences).
+def kappa_log_coefficient(tunneling_max: float = TUNNELING_MAX) -> float:
+    """Coefficient of ln(Δ°_max/E) in 2⟨ln(Δ°_max/Δ°)⟩ over the TLS resonant at E (Eq. 10): 2.
+
+    Measured between E = Δ°_max/10 and Δ°_max/1000 from :func:`resonant_log_average`.
 
     Parameters
     ----------
-    temperature, quantity : array_like
-        T (any unit) and the positive quantity on the same grid.
+    tunneling_max : float, optional
+        Δ°_max [J].
     """
-    return np.gradient(np.log(np.asarray(quantity, dtype=float)), np.log(np.asarray(temperature, dtype=float)))
+    e1, e2 = 0.1 * tunneling_max, 0.001 * tunneling_max
+    diff = resonant_log_average(e2, tunneling_max) - resonant_log_average(e1, tunneling_max)
+    return float(2.0 * diff / np.log(e1 / e2))
 
 
-def power_law_exponent(temperature: ArrayLike, quantity: ArrayLike) -> float:
-    """Least-squares exponent n of quantity ∝ Tⁿ over the given range (straight line in log–log).
+def kappa_log_constant(jacobian: bool = True, phonon_ratio: float | None = None) -> float:
+    """Constant c in κ ∝ T²/(c + 2 ln(Δ°_max/2k_BT)) (paragraph before Eq. 14).
+
+    c = 2 × (offset of the resonant average) + 2 ln(2/x), with the heat carried at E = x k_BT.
+    With the Jacobian E/ε of the resonance condition the offset is 1 − ln 2
+    (:data:`EXACT_LOG_OFFSET`); dropping it gives 1/2 (:data:`NAIVE_LOG_OFFSET`), and with
+    x = 2 exactly the paper's constant 1.
 
     Parameters
     ----------
-    temperature, quantity : array_like
-        T (any unit) and the positive quantity.
+    jacobian : bool, optional
+        Keep the Jacobian E/ε (default) or drop it.
+    phonon_ratio : float, optional
+        x; by default the dominant phonon of the conductivity integrand (:func:`dominant_phonon_ratio`).
     """
-    slope, _ = np.polyfit(np.log(np.asarray(temperature, dtype=float)), np.log(np.asarray(quantity, float)), 1)
-    return float(slope)
+    offset = EXACT_LOG_OFFSET if jacobian else NAIVE_LOG_OFFSET
+    x = dominant_phonon_ratio() if phonon_ratio is None else float(phonon_ratio)
+    return float(2.0 * offset + 2.0 * np.log(2.0 / x))
 
 
-def resonant_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
-    """Resonant-regime slope d(Δv/v)/d ln T = +C (below the relaxation crossover).
-
-    Resonant TLS (E ≈ kT and above) soften the lattice by ∝ tanh(E/2k_BT)/E; warming
-    saturates the tanh of the low-E ones, so v rises as C ln T.
-
-    Parameters
-    ----------
-    coupling_constant : array_like
-        C of Eq. (1).
-    """
-    return np.asarray(coupling_constant, dtype=float)
+def kappa_log_constant_without_jacobian() -> float:
+    """:func:`kappa_log_constant` with the Jacobian E/ε dropped and the phonon at 2k_BT: the paper's 1."""
+    return kappa_log_constant(jacobian=False, phonon_ratio=2.0)
 
 
-def resonant_sound_velocity_shift(
-    coupling_constant: ArrayLike, temperature: ArrayLike, reference_temperature: ArrayLike
-) -> np.ndarray:
-    """Resonant-regime velocity shift Δv/v = C ln(T/T_o).
-
-    Parameters
-    ----------
-    coupling_constant : array_like
-        C of Eq. (1).
-    temperature, reference_temperature : array_like
-        T and the arbitrary T_o, in the same unit.
-    """
-    return logarithmic_shift(resonant_sound_velocity_log_slope(coupling_constant), temperature, reference_temperature)
-
-
-def relaxation_sound_velocity_log_slope(coupling_constant: ArrayLike) -> np.ndarray:
-    """Slope −(3/2) C of the one-phonon relaxation term alone, for ωτ_min ≪ 1.
-
-    TLS that relax faster than the sound period are those with (Δ°/E)² > ω/(a E³); over
-    the 1/Δ° distribution they span ½ ln(a E³/ω) e-folds, and E ≈ k_BT gives −(3/2) C ln T.
-    Added to the resonant +C it gives the −C/2 of
-    :func:`tlslib.observables.sound_velocity_log_slope`.
-
-    Parameters
-    ----------
-    coupling_constant : array_like
-        C of Eq. (1).
-    """
-    return -1.5 * np.asarray(coupling_constant, dtype=float)
+def exact_log_offset_doubled() -> float:
+    """2(1 − ln 2): the constant per resonant TLS at E = 2k_BT with the Jacobian kept."""
+    return kappa_log_constant(jacobian=True, phonon_ratio=2.0)
