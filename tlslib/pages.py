@@ -360,6 +360,11 @@ class Table:
     table, which the LaTeX builder writes as a booktabs tabulary. Numeric columns are
     right-aligned, text columns left-aligned; a missing value is a dash explained by a note;
     marked rows carry a dagger explained by a note.
+
+    A *long* table (``long=True``) becomes a longtable in the PDF, which breaks across pages and
+    repeats its header; tabulary cannot break, so a table taller than a page would run off it.
+    Longtable does not size its columns itself: a text column with a width (a fraction of the
+    line width) wraps in a ragged-right paragraph column, any other column keeps its natural width.
     """
 
     def __init__(
@@ -369,12 +374,16 @@ class Table:
         numeric: list[bool],
         notes: list[str],
         uid: str,
+        long: bool = False,
+        widths: list[float | None] | None = None,
     ):
         self.headers = headers
         self.rows = rows
         self.numeric = numeric
         self.notes = notes
         self.uid = uid
+        self.long = long
+        self.widths = widths or [None] * len(headers)
 
     def _repr_html_(self) -> str:
         align = ["right" if n else "left" for n in self.numeric]
@@ -401,21 +410,31 @@ class Table:
 
         Column types R (numbers, right-aligned) and L (text) let tabulary wrap long headers; a
         unit in brackets never breaks; the table is set a size smaller so that ten columns fit.
+        A long table is a ``{table}`` of class longtable with columns r (numbers), a ragged-right
+        paragraph of the given width (text columns with a width) or l (other text).
         """
         rule = ["---:" if n else ":---" for n in self.numeric]
         headers = [_unbreakable_units(h) for h in self.headers]
+        if self.long:
+            spec = "".join(
+                "r" if n else ("l" if w is None else f"{_RAGGED}\\Y{{{w:.3f}}}")
+                for n, w in zip(self.numeric, self.widths, strict=True)
+            )
+        else:
+            spec = "".join("R" if n else "L" for n in self.numeric)
         lines = [
             "```{raw} latex",
             "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}",
             "```",
             "",
-            "```{tabularcolumns} " + "".join("R" if n else "L" for n in self.numeric),
+            "```{tabularcolumns} " + spec,
             "```",
             "",
-            "| " + " | ".join(headers) + " |",
-            "|" + "|".join(rule) + "|",
         ]
+        lines += ["````{table}", ":class: longtable", ""] if self.long else []
+        lines += ["| " + " | ".join(headers) + " |", "|" + "|".join(rule) + "|"]
         lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in self.rows]
+        lines += ["````"] if self.long else []
         lines += ["", "```{raw} latex", "\\endgroup", "```"]
         text = "\n".join(lines)
         for note in self.notes:
@@ -432,6 +451,10 @@ class Table:
 
         text = [line(headers)] + [line(row) for row in self.rows]
         return "\n".join(text + [_math_plain(n) for n in self.notes])
+
+
+#: A longtable paragraph column set ragged right (narrow justified columns leave wide gaps).
+_RAGGED = ">{\\raggedright\\arraybackslash}"
 
 
 def _display(value: Any, fmt: Format | None) -> str:
@@ -458,6 +481,9 @@ def show_table(
     missing_note: str = "",
     notes: Iterable[str] = (),
     digits: int = SIGNIFICANT_DIGITS,
+    long: bool = False,
+    widths: Mapping[str, float] | None = None,
+    right: Iterable[str] = (),
 ) -> Table:
     """Record every cell of ``frame`` (hidden, at ``digits`` digits) under ``name``; return it for display.
 
@@ -484,6 +510,15 @@ def show_table(
         What a dash (a missing value, NaN in the frame) means; required if there is one.
     notes : iterable of str
         Further notes printed under the table (units, sources).
+    long : bool
+        A table that may be taller than a PDF page: a longtable there (breaks across pages,
+        header repeated), instead of a tabulary.
+    widths : mapping, optional
+        Column (or index name) -> width as a fraction of the line width, for text that must wrap
+        in a long table's PDF face (tabulary finds widths itself; the web page always wraps text).
+    right : iterable of str
+        Columns set as numbers (right-aligned, never broken) whatever their dtype: values that
+        are not all plain numbers, such as ranges, formatted by a function in ``formats``.
 
     Returns
     -------
@@ -498,7 +533,13 @@ def show_table(
     marked = set(marked)
     show_index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None and index is None)
     columns = list(frame.columns)
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in columns]
+    right = set(right)
+    if right - set(columns):
+        raise KeyError(f"{name}: right-aligned columns not in the table: {sorted(map(str, right - set(columns)))}")
+    numeric = [
+        c in right or (pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]))
+        for c in columns
+    ]
     head = [headers.get(c, str(c)) for c in columns]
     rows = []
     any_missing = False
@@ -526,7 +567,17 @@ def show_table(
         if not missing_note:
             raise ValueError(f"{name}: the table has missing values: say what the dash means (missing_note)")
         all_notes.append(f"— {missing_note}")
-    return Table(head, rows, numeric, all_notes, uid=name)
+    widths = dict(widths or {})
+    keys = ([frame.index.name] if show_index else []) + columns
+    unknown = set(widths) - set(keys)
+    if unknown:
+        raise KeyError(f"{name}: widths for columns not in the table: {sorted(map(str, unknown))}")
+    if widths and not long:
+        raise ValueError(f"{name}: column widths are for a long table (long=True); tabulary sizes its own")
+    if sum(widths.values()) >= 1.0:
+        raise ValueError(f"{name}: the column widths add up to the whole line or more")
+    fractions = [widths.get(k) for k in keys]
+    return Table(head, rows, numeric, all_notes, uid=name, long=long, widths=fractions)
 
 
 def sci(sig: int = 2) -> Callable[[Any], str]:
