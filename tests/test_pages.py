@@ -181,6 +181,37 @@ def test_markdown_cells_cannot_break_the_table(monkeypatch):
     assert "| a \\| b |" in table._repr_markdown_() and "x\\*y\\_z" in table._repr_markdown_()
 
 
+def test_a_long_table_is_a_longtable_in_the_pdf_with_wrapping_text_columns(monkeypatch):
+    # 65 claims do not fit on one PDF page: tabulary cannot break across pages, longtable can
+    # (Sphinx writes a {table} of class longtable as one). Longtable does not size columns: a
+    # text column given a width wraps ragged right in \Y{fraction of the line}; numbers stay r.
+    frame = pd.DataFrame(
+        {"claim": ["a long sentence"] * 40, "value": [(1.0, 2.0)] * 40, "x": [0.5] * 40},
+        index=pd.Index([f"id-{i}" for i in range(40)], name="id"),
+    )
+    with pytest.raises(ValueError, match="long"):
+        _table(monkeypatch, frame.head(3), widths={"claim": 0.3})
+    with pytest.raises(KeyError):
+        _table(monkeypatch, frame, long=True, widths={"nothing": 0.3})
+    table, _ = _table(
+        monkeypatch, frame, long=True, widths={"id": 0.2, "claim": 0.3}, right=["value"],
+        formats={"value": lambda v: "–".join(f"{x:g}" for x in v)},
+    )  # fmt: skip
+    markdown = table._repr_markdown_()
+    ragged = ">{\\raggedright\\arraybackslash}"
+    assert f"```{{tabularcolumns}} {ragged}\\Y{{0.200}}{ragged}\\Y{{0.300}}rr" in markdown
+    assert "````{table}\n:class: longtable\n" in markdown
+    # every row is in the table, none cut; a range set as a number (right-aligned)
+    assert sum(line.startswith("| id-") for line in markdown.splitlines()) == 40
+    assert table.rows[0] == ["id-0", "a long sentence", "1–2", "0.500"] and table.numeric == [False, False, True, True]
+    assert '<td class="num">1–2</td>' in table._repr_html_()
+    # a short table keeps tabulary, which sizes its own columns; above 30 rows Sphinx makes a
+    # longtable anyway, where tabulary's L and R do not exist: such a table is long by default
+    short, _ = _table(monkeypatch, frame.head(3))
+    assert "longtable" not in short._repr_markdown_() and "```{tabularcolumns} LLLR" in short._repr_markdown_()
+    assert _table(monkeypatch, frame)[0].long and not _table(monkeypatch, frame.head(30))[0].long
+
+
 def test_setup_figures_pairs_colours_with_line_styles():
     import matplotlib as mpl
 

@@ -453,6 +453,8 @@ class Table:
         return "\n".join(text + [_math_plain(n) for n in self.notes])
 
 
+#: Sphinx writes a table of more rows than this as a longtable, whatever its class.
+LONG_TABLE_ROWS = 30
 #: A longtable paragraph column set ragged right (narrow justified columns leave wide gaps).
 _RAGGED = ">{\\raggedright\\arraybackslash}"
 
@@ -481,7 +483,7 @@ def show_table(
     missing_note: str = "",
     notes: Iterable[str] = (),
     digits: int = SIGNIFICANT_DIGITS,
-    long: bool = False,
+    long: bool | None = None,
     widths: Mapping[str, float] | None = None,
     right: Iterable[str] = (),
 ) -> Table:
@@ -510,9 +512,10 @@ def show_table(
         What a dash (a missing value, NaN in the frame) means; required if there is one.
     notes : iterable of str
         Further notes printed under the table (units, sources).
-    long : bool
+    long : bool, optional
         A table that may be taller than a PDF page: a longtable there (breaks across pages,
-        header repeated), instead of a tabulary.
+        header repeated), instead of a tabulary. By default a table of more than
+        :data:`LONG_TABLE_ROWS` rows, the number above which Sphinx makes a longtable anyway.
     widths : mapping, optional
         Column (or index name) -> width as a fraction of the line width, for text that must wrap
         in a long table's PDF face (tabulary finds widths itself; the web page always wraps text).
@@ -567,6 +570,8 @@ def show_table(
         if not missing_note:
             raise ValueError(f"{name}: the table has missing values: say what the dash means (missing_note)")
         all_notes.append(f"— {missing_note}")
+    if long is None:
+        long = len(rows) > LONG_TABLE_ROWS
     widths = dict(widths or {})
     keys = ([frame.index.name] if show_index else []) + columns
     unknown = set(widths) - set(keys)
