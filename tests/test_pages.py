@@ -201,6 +201,12 @@ def test_a_long_table_is_a_longtable_in_the_pdf_with_wrapping_text_columns(monke
     ragged = ">{\\raggedright\\arraybackslash}"
     assert f"```{{tabularcolumns}} {ragged}\\Y{{0.200}}{ragged}\\Y{{0.300}}rr" in markdown
     assert "````{table}\n:class: longtable\n" in markdown
+    # an id wrapped in a narrow column breaks before a hyphen, so no line ends in one (pdftotext
+    # would take it for a hyphenated word and drop it: "alpha-between-|1-and-5" read "between1")
+    assert (
+        "\\discretionary{}{-}{-}" in markdown
+        and "discretionary" not in _table(monkeypatch, frame.head(3))[0]._repr_markdown_()
+    )
     # every row is in the table, none cut; a range set as a number (right-aligned)
     assert sum(line.startswith("| id-") for line in markdown.splitlines()) == 40
     assert table.rows[0] == ["id-0", "a long sentence", "1–2", "0.500"] and table.numeric == [False, False, True, True]

@@ -411,7 +411,8 @@ class Table:
         Column types R (numbers, right-aligned) and L (text) let tabulary wrap long headers; a
         unit in brackets never breaks; the table is set a size smaller so that ten columns fit.
         A long table is a ``{table}`` of class longtable with columns r (numbers), a ragged-right
-        paragraph of the given width (text columns with a width) or l (other text).
+        paragraph of the given width (text columns with a width) or l (other text); a hyphenated
+        word in it breaks before a hyphen, never after (see :data:`_BREAK_BEFORE_HYPHEN`).
         """
         rule = ["---:" if n else ":---" for n in self.numeric]
         headers = [_unbreakable_units(h) for h in self.headers]
@@ -424,7 +425,7 @@ class Table:
             spec = "".join("R" if n else "L" for n in self.numeric)
         lines = [
             "```{raw} latex",
-            "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}",
+            "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}" + (_BREAK_BEFORE_HYPHEN if self.long else ""),
             "```",
             "",
             "```{tabularcolumns} " + spec,
@@ -455,6 +456,10 @@ class Table:
 
 #: Sphinx writes a table of more rows than this as a longtable, whatever its class.
 LONG_TABLE_ROWS = 30
+#: In a long table's wrapped columns a hyphenated word (a claim id) breaks *before* a hyphen, the
+#: hyphen starting the next line: a line ending in "-" reads as a word hyphenated by the typesetter
+#: (pdftotext drops that hyphen), so the id could not be read or found back from the PDF.
+_BREAK_BEFORE_HYPHEN = "\\protected\\def\\sphinxhyphen#1{\\discretionary{}{-}{-}}"
 #: A longtable paragraph column set ragged right (narrow justified columns leave wide gaps).
 _RAGGED = ">{\\raggedright\\arraybackslash}"
 
