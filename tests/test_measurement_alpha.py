@@ -254,3 +254,11 @@ def test_agreement_counts_glass_by_glass():
     assert alpha_inside_band_fraction() == 1.0
     assert alpha_inside_band_fraction(3.5) == 0.0
     assert alpha_inside_band_fraction(1.6) == pytest.approx(0.2)
+
+
+def test_a_window_below_every_grid_node_changes_nothing_and_a_higher_cut_does():
+    # SiO2's Δ°_min = 10 K e^(−84.2) ~ 3e-36 K lies below the grid's smallest Δ° (1e-8 k_BT/cosh 40 ~ 1e-27 K
+    # at 0.5 K): the result is the same bit for bit as with Δ°_min = 0; a cut at 1e-6 K removes slow TLS
+    low, _ = tunneling_window(G_MAX, G_O, DMAX)
+    assert relaxation_alpha(1e3, 0.5, RATE, DMAX, float(low)) == relaxation_alpha(1e3, 0.5, RATE, DMAX, 0.0)
+    assert relaxation_alpha(1e3, 0.5, RATE, DMAX, 1e-6 * K) != relaxation_alpha(1e3, 0.5, RATE, DMAX, 0.0)
