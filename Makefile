@@ -95,7 +95,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tlslib tests tools
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider tests -m "not browser and not publication"
+	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication"
 
 nbval: verify
 

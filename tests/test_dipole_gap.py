@@ -76,3 +76,25 @@ def test_loader_rejects_non_numbers_and_wrong_header(tmp_path):
     bad.write_text("a,b\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1: header"):
         load_coupling_counts(bad)
+
+
+def test_resolved_window_starts_at_ten_to_the_minus_2_8_and_is_ten_kelvin_for_sio2():
+    # bins five per decade from 1e-4: the first with ≥ 100 TLS starts at 10^(-2.8) = 1.585e-3 E_u;
+    # E_u(SiO2, V_o = v_o) = 6506 K -> 10.31 K
+    from tlslib.dipole_gap import FIELD_BIN_EDGES, resolved_field_window, sio2_resolved_window
+
+    lo, hi = resolved_field_window()
+    assert lo == pytest.approx(FIELD_BIN_EDGES[6], rel=1e-5) and lo == pytest.approx(10**-2.8, rel=1e-5)
+    assert hi == pytest.approx(10.0, rel=1e-6)
+    assert sio2_resolved_window()[0] == pytest.approx(10.31, abs=0.01)
+
+
+def test_burin_factor_with_every_tls_is_one_over_one_plus_chi_log():
+    # χ_0 = P(0) of the frozen gas 0.28767 × ⟨g⟩² = 4/9 -> 0.12786; at 1 K: ln(0.1 × 6506) = 6.4779,
+    # 1/(1 + 0.12786 × 6.4779) = 0.5470; at and above E_0 = 0.1 E_u (650.6 K) no depletion
+    from tlslib.dipole_gap import all_tls_gap_strength, sio2_all_tls_gap_factor
+
+    assert all_tls_gap_strength() == pytest.approx(0.28767 * 4.0 / 9.0, rel=1e-4)
+    assert sio2_all_tls_gap_factor(1.0) == pytest.approx(0.5470, abs=2e-4)
+    assert sio2_all_tls_gap_factor("1") == sio2_all_tls_gap_factor(1.0)
+    assert sio2_all_tls_gap_factor(700.0) == 1.0

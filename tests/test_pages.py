@@ -230,3 +230,12 @@ def test_setup_figures_pairs_colours_with_line_styles():
         cycle
     )
     assert len({c["color"] for c in cycle}) == len(cycle)
+
+
+def test_a_table_of_ten_columns_or_more_is_set_smaller_on_the_web_page():
+    from tlslib.pages import WIDE_TABLE_COLUMNS, show_table
+
+    narrow = pd.DataFrame({f"c{i}": [1.0] for i in range(WIDE_TABLE_COLUMNS - 1)})
+    wide = pd.DataFrame({f"c{i}": [1.0] for i in range(WIDE_TABLE_COLUMNS)})
+    assert 'class="tlslib-table wide"' not in show_table("n", narrow)._repr_html_()
+    assert 'class="tlslib-table wide"' in show_table("w", wide)._repr_html_()

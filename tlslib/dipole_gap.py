@@ -22,7 +22,13 @@ from scipy import constants
 
 from tlslib.coupling import gamma_max
 from tlslib.materials import Material
-from tlslib.mean_field import field_energy_unit
+from tlslib.mean_field import (
+    field_energy_unit,
+    mean_coupling,
+    paper_exclusion_radius,
+    poisson_field_pdf,
+)
+from tlslib.table1 import table1_row
 from tlslib.validation import InputError
 
 __all__ = [
@@ -40,6 +46,13 @@ __all__ = [
     "load_field_histograms",
     "CouplingCounts",
     "load_coupling_counts",
+    "RESOLVED_MIN_COUNT",
+    "GAP_ONSET",
+    "REFERENCE_CUTOFF",
+    "resolved_field_window",
+    "sio2_resolved_window",
+    "all_tls_gap_strength",
+    "sio2_all_tls_gap_factor",
 ]
 
 #: Edges of the logarithmic |ε| bins of the cached runs (reduced units), five per decade.
@@ -309,3 +322,64 @@ def load_coupling_counts(path: str | Path = COUPLING_PATH) -> dict[tuple[float, 
             small[k] += float(r["n_small_field"])
         result[key] = CouplingCounts(key[0], key[1], edges, in_bin, small)
     return result
+
+
+# --------------------------------------------------------------------------- the kelvin scale (claims ledger)
+
+#: A bin of |ε| is resolved when it holds at least this many TLS (10 % counting error).
+RESOLVED_MIN_COUNT: int = 100
+#: E_0 of the logarithmic form, reduced: below it the frozen density is flat, so a depletion there is the gap.
+GAP_ONSET: float = 0.1
+#: The cut-off R_c of book/mean-field-dos.md [V_o^(1/3)].
+REFERENCE_CUTOFF: float = 2.5
+
+
+def resolved_field_window(cutoff: float = REFERENCE_CUTOFF, state: str = "relaxed") -> tuple[float, float]:
+    """(smallest, largest) |ε| of the cached runs' bins with at least :data:`RESOLVED_MIN_COUNT` TLS [E_u].
+
+    Parameters
+    ----------
+    cutoff : float, optional
+        R_c of the runs [V_o^(1/3)].
+    state : str, optional
+        ``"relaxed"`` or ``"frozen"``.
+    """
+    h = load_field_histograms()[(cutoff, state)]
+    resolved = h.counts >= RESOLVED_MIN_COUNT
+    return float(h.edges[:-1][resolved].min()), float(h.edges[1:][resolved].max())
+
+
+def sio2_resolved_window() -> tuple[float, float]:
+    """:func:`resolved_field_window` in kelvin for SiO₂ of Table I with one TLS per formula unit, V_o = v_o [K].
+
+    V_o = v_o makes E_u (and so the window) as large as it can be: the lowest energy resolved
+    is then a lower bound.
+    """
+    m = table1_row("SiO2").material
+    unit = float(reduced_energy_unit(m, m.formula_volume))
+    lo, hi = resolved_field_window()
+    return lo * unit, hi * unit
+
+
+def all_tls_gap_strength() -> float:
+    """b = χ_0 = P_0 U_0 with every TLS taking part: the frozen-gas P(0) times ⟨g⟩² = 4/9 (reduced units).
+
+    The strength of Burin's logarithmic gap (:func:`log_gap_ratio`) when the whole population
+    equilibrates (A = 1); P_0 from the exact frozen Poisson gas with the paper's exclusion radius.
+    """
+    return float(poisson_field_pdf(0.0, paper_exclusion_radius())) * float(mean_coupling(1.0)) ** 2
+
+
+def sio2_all_tls_gap_factor(temperature: float | str = 1.0) -> float:
+    """ñ_o(k_BT)/ñ_o of Burin's form with b = :func:`all_tls_gap_strength`, E_0 = :data:`GAP_ONSET` E_u, for SiO₂.
+
+    A factor on Eq. (7) at ε = k_BT (V_o = v_o); 1 if only the tunneling TLS equilibrate (b ~ C).
+
+    Parameters
+    ----------
+    temperature : float or str, optional
+        T [K].
+    """
+    m = table1_row("SiO2").material
+    reduced = float(temperature) / float(reduced_energy_unit(m, m.formula_volume))
+    return float(log_gap_ratio(reduced, GAP_ONSET, all_tls_gap_strength()))

@@ -45,6 +45,9 @@ import numpy as np
 #: Significant digits of every recorded float (see the module docstring for why ten).
 SIGNIFICANT_DIGITS = 10
 
+#: Tables with this many columns (index included) are set in a smaller font on the web page.
+WIDE_TABLE_COLUMNS = 10
+
 #: Unicode superscripts for a×10ⁿ in prose.
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -398,8 +401,10 @@ class Table:
             )
             body.append(f'<tr class="marked">{cells}</tr>' if marked else f"<tr>{cells}</tr>")
         notes = "".join(f"<p>{_math_html(n)}</p>" for n in self.notes)
+        # ten columns or more get a smaller font (CSS class "wide") so that they fit the column
+        wide = " wide" if len(self.headers) >= WIDE_TABLE_COLUMNS else ""
         return (
-            f'<div class="tlslib-table" id="{escape(self.uid)}"><table class="tlslib-table">'
+            f'<div class="tlslib-table" id="{escape(self.uid)}"><table class="tlslib-table{wide}">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
             + (f'<div class="tlslib-table-notes">{notes}</div>' if notes else "")
             + "</div>"
