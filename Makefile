@@ -67,7 +67,9 @@ $(STAMP): requirements.lock pyproject.toml
 # The execution cache is keyed on code cells only: wipe it whenever the physics or the data change,
 # then fill it by executing every chapter in parallel (one kernel per core). A chapter edited later
 # misses the cache and is executed by the build itself.
-$(CACHE_STAMP): $(wildcard tlslib/*.py) $(wildcard data/*.csv) requirements.lock | $(STAMP)
+# Every file of tlslib/ and data/ (claims.toml included): a change to any of them re-executes the book.
+BOOK_INPUTS := $(shell find tlslib data -type f -not -path "*/__pycache__/*" 2>/dev/null)
+$(CACHE_STAMP): $(BOOK_INPUTS) requirements.lock | $(STAMP)
 	rm -rf _build/.jupyter_cache _build/executed
 	mkdir -p _build
 	$(BIN)/python tools/refresh_notebooks.py --out _build/executed --keep-figures

@@ -29,7 +29,7 @@ def test_bad_alpha_is_rejected(sio2, alpha):
 
 
 def test_one_call_for_the_whole_table_equals_ten_single_calls():
-    from tlslib.table1 import table1_rows
+    from tlslib.paper.table1 import table1_rows
 
     materials = [r.material for r in table1_rows()]
     together = predict(materials)

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from tlslib import InputError
-from tlslib.claims import (
+from tlslib.paper.ledger import (
     VERDICTS,
     Claim,
     all_claims,
@@ -14,7 +14,7 @@ from tlslib.claims import (
     parse_tolerance,
     verdict_counts,
 )
-from tlslib.table1 import load_table1
+from tlslib.paper.table1 import load_table1
 
 CLAIMS = all_claims()
 ASSESSED = {a.claim.id: a for a in ledger()}
@@ -165,7 +165,7 @@ claim = "c"
 published = "1/3"
 tolerance = "relative 0.01"
 why_tolerance = "w"
-reproduce = "tlslib.table1:median_measured_coupling_constant"
+reproduce = "tlslib.paper.table1:median_measured_coupling_constant"
 """
 
 
@@ -175,7 +175,7 @@ reproduce = "tlslib.table1:median_measured_coupling_constant"
         (GOOD.replace('"1/3"', '"1/x"'), "claim x-1: field published"),
         (GOOD.replace("relative 0.01", "roughly"), "claim x-1: field tolerance"),
         (GOOD.replace("median_measured", "no_such"), "claim x-1: field reproduce"),
-        (GOOD.replace("tlslib.table1", "os"), "claim x-1: field reproduce"),
+        (GOOD.replace("tlslib.paper.table1", "os"), "claim x-1: field reproduce"),
         (GOOD + 'colour = "red"\n', "claim x-1: unknown field 'colour'"),
         (GOOD + GOOD, "claim x-1: field id: duplicate"),
         (GOOD.replace('id = "x-1"', 'id = "X 1"'), "field id"),
@@ -196,7 +196,7 @@ def test_a_good_data_file_loads_and_evaluates_its_expression(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     (claim,) = load_claims(path)
     assert claim.published == pytest.approx(1 / 3)
-    assert claim.function == "tlslib.table1.median_measured_coupling_constant"
+    assert claim.function == "tlslib.paper.table1.median_measured_coupling_constant"
 
 
 def test_a_field_of_the_wrong_type_is_named(tmp_path):

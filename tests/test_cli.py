@@ -5,7 +5,7 @@ import sys
 import pytest
 from cli_helpers import run
 
-from tlslib.table1 import COLUMNS
+from tlslib.paper.table1 import COLUMNS
 
 SIO2 = ["--density", "2200", "--velocity", "4163", "--volume", "45.3"]
 PREDICT_KEYS = [

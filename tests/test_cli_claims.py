@@ -3,7 +3,7 @@ import json
 import pytest
 from cli_helpers import run
 
-from tlslib.claims import VERDICTS, ledger, verdict_counts
+from tlslib.paper.ledger import VERDICTS, ledger, verdict_counts
 
 
 def test_claims_json_is_one_object_per_claim(capsys):

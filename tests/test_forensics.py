@@ -4,7 +4,8 @@ from scipy import constants
 
 from tlslib import InputError, Material, predict
 from tlslib.coupling import GAMMA_MAX_PREFACTOR
-from tlslib.forensics import (
+from tlslib.paper.table1 import load_table1
+from tlslib.paper.table1_audit import (
     INPUTS,
     LOG_EXPONENTS,
     coupling_constant_from_ratio,
@@ -20,7 +21,6 @@ from tlslib.forensics import (
     solve_input,
     with_input,
 )
-from tlslib.table1 import load_table1
 
 A3 = constants.angstrom**3
 
@@ -121,7 +121,7 @@ def test_longitudinal_over_debye_velocity_for_poisson_quarter():
 
 
 def test_table_wide_statements_of_the_paper():
-    from tlslib.forensics import (
+    from tlslib.paper.table1_audit import (
         alpha_needed,
         coupling_constant_ratio,
         density_for_printed_volume,

@@ -1,4 +1,4 @@
-"""tlslib.pages: recorded numbers are portable (last-bit noise vanishes) yet catch a 1e-9 change."""
+"""tlslib.book: recorded numbers are portable (last-bit noise vanishes) yet catch a 1e-9 change."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tlslib.pages import SIGNIFICANT_DIGITS, as_printed, portable, quantity, rounded, scientific, table_record
+from tlslib.book.numbers import SIGNIFICANT_DIGITS, as_printed, portable, quantity, rounded, scientific
+from tlslib.book.recording import table_record
 
 
 def test_last_bit_noise_does_not_change_a_record():
@@ -56,7 +57,7 @@ def test_table_record_keeps_ten_digits_of_every_cell():
 
 
 def test_statistical_record_keeps_a_thousandth_of_the_error():
-    from tlslib.pages import record_statistical
+    from tlslib.book import record_statistical
 
     # error 0.41 -> quantum 10^floor(log10(4.1e-4)) = 1e-4; noise of 1e-12 cannot move it
     assert record_statistical("x", -2.917828853348473, 0.41) == record_statistical("x", -2.9178288533519847, 0.41)
@@ -68,7 +69,7 @@ def test_statistical_record_keeps_a_thousandth_of_the_error():
 
 
 def test_bound_is_recorded_instead_of_noise():
-    from tlslib.pages import record_bound
+    from tlslib.book import record_bound
 
     assert record_bound("x", 3.3e-16, 1e-12) == 1e-12
     with pytest.raises(AssertionError, match="bound"):
@@ -109,7 +110,7 @@ def test_quantity_never_writes_python_float_notation():
 
 
 def test_times_ten_keeps_the_power_with_its_number(monkeypatch):
-    import tlslib.pages as pages
+    import tlslib.book.recording as pages
 
     glued = {}
     monkeypatch.setattr(pages, "_glue", lambda name, obj: glued.__setitem__(name, obj))
@@ -128,11 +129,13 @@ def test_as_printed_aligns_quoted_data_without_inventing_digits():
 
 
 def _table(monkeypatch, frame, **options):
-    import tlslib.pages as pages
+    import tlslib.book.recording as pages
 
     glued = {}
     monkeypatch.setattr(pages, "_glue", lambda name, obj: glued.__setitem__(name, obj))
-    return pages.show_table("t", frame, **options), glued
+    from tlslib.book import show_table
+
+    return show_table("t", frame, **options), glued
 
 
 def test_show_table_records_full_precision_and_displays_the_chosen_one(monkeypatch):
@@ -221,7 +224,7 @@ def test_a_long_table_is_a_longtable_in_the_pdf_with_wrapping_text_columns(monke
 def test_setup_figures_pairs_colours_with_line_styles():
     import matplotlib as mpl
 
-    from tlslib.pages import setup_figures
+    from tlslib.book import setup_figures
 
     setup_figures()
     cycle = list(mpl.rcParams["axes.prop_cycle"])
@@ -233,7 +236,7 @@ def test_setup_figures_pairs_colours_with_line_styles():
 
 
 def test_a_table_of_ten_columns_or_more_is_set_smaller_on_the_web_page():
-    from tlslib.pages import WIDE_TABLE_COLUMNS, show_table
+    from tlslib.book.tables import WIDE_TABLE_COLUMNS, show_table
 
     narrow = pd.DataFrame({f"c{i}": [1.0] for i in range(WIDE_TABLE_COLUMNS - 1)})
     wide = pd.DataFrame({f"c{i}": [1.0] for i in range(WIDE_TABLE_COLUMNS)})

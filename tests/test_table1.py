@@ -4,7 +4,7 @@ import pytest
 from scipy import constants
 
 from tlslib import InputError
-from tlslib.table1 import COLUMNS, TABLE1_PATH, load_table1, recompute_table1
+from tlslib.paper.table1 import COLUMNS, TABLE1_PATH, load_table1, recompute_table1
 
 HEADER = ",".join(COLUMNS)
 
@@ -82,7 +82,7 @@ def test_default_path_is_the_shipped_data():
 
 
 def test_table_accessors_of_the_shipped_table():
-    from tlslib.table1 import (
+    from tlslib.paper.table1 import (
         measured_coupling_constant_range,
         median_measured_coupling_constant,
         recomputed_coupling_constant,

@@ -21,12 +21,13 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.error_budget`           model-choice and input factors on C (Eq. 12), combined per glass
 - :mod:`tlslib.dipole_gap`             energy window of the local-field simulation, logarithmic dipole gap
 - :mod:`tlslib.thermal_conductivity`   κ with the logarithmic correction from Eq. (10)
-- :mod:`tlslib.forensics`              Table I inputs that would give the printed C_th
-- :mod:`tlslib.claims`                 the ledger's framework and the loader of data/claims.toml
+- :mod:`tlslib.paper.table1_audit`              Table I inputs that would give the printed C_th
+- :mod:`tlslib.paper.ledger`                 the ledger's framework and the loader of data/claims.toml
 - :mod:`tlslib.statistics`             binned densities, power-law fits, spreads, log slopes
 - :mod:`tlslib.precision`              the printed-precision (half-unit) rule
-- :mod:`tlslib.pages`                  how the book records numbers (portable, verifiable) and shows tables
-- :mod:`tlslib.materials`, :mod:`tlslib.chain`, :mod:`tlslib.table1`, :mod:`tlslib.atomic_weights`  data → prediction
+- :mod:`tlslib.book`                  how the book records numbers (portable, verifiable) and shows tables
+- :mod:`tlslib.materials`, :mod:`tlslib.chain`   data → prediction
+- :mod:`tlslib.paper`                  Table I, the ledger and what else is specific to the paper
 """
 
 from tlslib.chain import Prediction, predict

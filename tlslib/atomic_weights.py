@@ -13,12 +13,13 @@ from pathlib import Path
 
 from scipy import constants
 
+from tlslib.paper.files import data_path
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["ATOMIC_WEIGHTS_PATH", "load_atomic_weights", "formula_molar_mass"]
 
 #: The data file shipped with the book.
-ATOMIC_WEIGHTS_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "atomic_weights.csv"
+ATOMIC_WEIGHTS_PATH: Path = data_path("atomic_weights.csv")
 
 _COLUMNS = ("symbol", "element", "atomic_weight")
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d*)")

@@ -20,11 +20,11 @@ from scipy import constants
 
 from tlslib import __version__
 from tlslib.chain import Prediction, predict
-from tlslib.claims import ledger, verdict_counts
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
-from tlslib.table1 import C_SCALE, TABLE1_PATH, recompute_table1
+from tlslib.paper.ledger import ledger, verdict_counts
+from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["main", "prediction_record"]

@@ -28,7 +28,8 @@ from tlslib.mean_field import (
     paper_exclusion_radius,
     poisson_field_pdf,
 )
-from tlslib.table1 import table1_row
+from tlslib.paper.files import data_path
+from tlslib.paper.table1 import table1_row
 from tlslib.validation import InputError
 
 __all__ = [
@@ -64,7 +65,7 @@ COUPLING_BIN_EDGES: np.ndarray = np.linspace(0.0, 1.0, 21)
 #: Full width w of the window |ε| < w/2 that defines P(0 | g) in the cached runs (reduced).
 COUPLING_WINDOW: float = 0.4
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = data_path("")
 #: The cached histograms of |ε| (``tools/dipole_gap.py``).
 FIELDS_PATH: Path = _DATA / "dipole_gap_fields.csv"
 #: The cached small-field counts per coupling bin (``tools/dipole_gap.py``).

@@ -31,7 +31,6 @@ from tlslib.coupling_distribution import (
     tensor_coupling_squared,
     uniaxial_coupling_squared_cdf,
 )
-from tlslib.forensics import LOG_EXPONENTS
 from tlslib.mean_field import (
     EQ7_PREFACTOR,
     field_variance,
@@ -40,10 +39,11 @@ from tlslib.mean_field import (
     paper_exclusion_radius,
     poisson_field_pdf,
 )
+from tlslib.paper.table1 import table1_rows
+from tlslib.paper.table1_audit import LOG_EXPONENTS
 from tlslib.parameters import ALPHA, TUNNELING_MAX
 from tlslib.polaron import PAPER_ANGULAR_AVERAGE, elastic_dipole_exchange, polaron_gamma_o
 from tlslib.standard_model import random_dipole
-from tlslib.table1 import table1_rows
 
 __all__ = [
     "Factor",
@@ -300,7 +300,7 @@ def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: A
 def correlated_input_exponents() -> dict[str, float]:
     """∂ln C/∂ln x when v_o = M/(N_A ρ) is computed from ρ: ρ^(2/3) v⁻² M^(−8/3).
 
-    From C ∝ ρ⁻² v⁻² v_o^(−8/3) (:data:`tlslib.forensics.LOG_EXPONENTS`) with v_o ∝ M/ρ.
+    From C ∝ ρ⁻² v⁻² v_o^(−8/3) (:data:`tlslib.paper.table1_audit.LOG_EXPONENTS`) with v_o ∝ M/ρ.
     """
     e = LOG_EXPONENTS
     return {

@@ -25,8 +25,8 @@ from tlslib.coupling import gamma_o as gamma_o_of
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.effective_model import tunneling_window
 from tlslib.materials import Material
+from tlslib.paper.table1 import table1_row, table1_rows
 from tlslib.parameters import ALPHA, TUNNELING_MAX
-from tlslib.table1 import table1_row, table1_rows
 from tlslib.thermal_conductivity import (
     conductivity_weight,
     model_thermal_conductivity,

@@ -363,7 +363,7 @@ def box_radius(box_side: ArrayLike, formula_volume: ArrayLike) -> np.ndarray:
 
 
 def _sio2_inputs() -> tuple[float, float, float]:
-    from tlslib.table1 import table1_row  # data, loaded only by the two ledger checks below
+    from tlslib.paper.table1 import table1_row  # data, loaded only by the two ledger checks below
 
     m = table1_row("SiO2").material
     return m.density, m.velocity, m.formula_volume

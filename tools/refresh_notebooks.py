@@ -8,7 +8,7 @@ Usage:
 
 The references are deterministic by construction: fixed seeds in the notebooks, one BLAS thread
 (set by the Makefile), no timing metadata, stable cell ids, numbers recorded through
-tlslib.pages at a precision that does not depend on the CPU. They hold only what nbval compares:
+tlslib.book at a precision that does not depend on the CPU. They hold only what nbval compares:
 text outputs pass through nbval's sanitize rules, and figures (image/*) are dropped, because
 nbval never compares them and their pixels change with the last bits of the plotted data, so a
 reference with figures would change from one CPU to another. The HTML book shows the figures

@@ -36,8 +36,9 @@ from typing import Any, Literal
 import numpy as np
 from scipy import constants
 
+from tlslib.paper.files import data_path
+from tlslib.paper.table1 import C_SCALE, Table1Row, table1_row, table1_rows
 from tlslib.precision import half_unit
-from tlslib.table1 import C_SCALE, Table1Row, table1_row, table1_rows
 from tlslib.validation import InputError
 
 __all__ = [
@@ -56,7 +57,7 @@ __all__ = [
 ]
 
 #: The data file shipped with the book.
-CLAIMS_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "claims.toml"
+CLAIMS_PATH: Path = data_path("claims.toml")
 
 Verdict = Literal["reproduced", "discrepant", "typo", "consistency check", "not checkable"]
 #: The five verdicts, in the order the ledger counts them.

@@ -13,6 +13,7 @@ from scipy import constants
 from tlslib.chain import Prediction, predict
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
+from tlslib.paper.files import data_path
 from tlslib.precision import agrees_to_printed_digits
 from tlslib.validation import InputError, positive_finite
 
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 #: The data file shipped with the book.
-TABLE1_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "table1.csv"
+TABLE1_PATH: Path = data_path("table1.csv")
 
 #: Header of ``table1.csv``, in order (units in the names; see data/README.md).
 COLUMNS: tuple[str, ...] = (

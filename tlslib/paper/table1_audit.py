@@ -28,10 +28,7 @@ from tlslib.effective_model import alpha_for_coupling_constant
 from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale, formula_volume
 from tlslib.materials import Material
 from tlslib.observables import internal_friction, mean_free_path_ratio
-from tlslib.parameters import TUNNELING_MAX
-from tlslib.precision import agrees_to_printed_digits
-from tlslib.statistics import log_spread
-from tlslib.table1 import (
+from tlslib.paper.table1 import (
     C_SCALE,
     Table1Row,
     measured_coupling_constants,
@@ -40,6 +37,9 @@ from tlslib.table1 import (
     table1_row,
     table1_rows,
 )
+from tlslib.parameters import TUNNELING_MAX
+from tlslib.precision import agrees_to_printed_digits
+from tlslib.statistics import log_spread
 from tlslib.validation import InputError, positive_finite
 
 __all__ = [
@@ -334,7 +334,7 @@ def cross_row_matches(rows: Sequence[Table1Row], alpha: float = DEFAULT_ALPHA) -
     Parameters
     ----------
     rows : sequence of Table1Row
-        The printed table (:func:`tlslib.table1.load_table1`).
+        The printed table (:func:`tlslib.paper.table1.load_table1`).
     alpha : float, optional
         γ_eff/γ_o.
     """
