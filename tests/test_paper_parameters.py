@@ -1,0 +1,55 @@
+"""tlslib.paper.parameters: the file of the paper's numbers and the book's choices, and PAPER built from it."""
+
+from __future__ import annotations
+
+import pytest
+from scipy import constants
+
+from tlslib.paper.parameters import ENTRIES, PAPER, entry, find, load_entries, unit, value
+from tlslib.validation import InputError
+
+
+def test_paper_set_has_the_papers_tunneling_element_and_alpha():
+    # text above Eq. (4): Δ°_max ~ 10 K; above Eq. (12): α = 2.5
+    assert PAPER.tunneling_max == 10.0 * constants.k
+    assert PAPER.alpha == 2.5
+
+
+def test_temperatures_are_converted_to_joules_and_volumes_to_cubic_metres():
+    # 5e-11 K × 1.380649e-23 J/K = 6.903e-34 J; 45 Å³ = 4.5e-29 m³
+    assert value("alpha_tunneling_slow") == pytest.approx(6.903245e-34, rel=1e-12, abs=0)
+    assert value("sio2_formula_volume") == pytest.approx(4.5e-29, rel=1e-12, abs=0)
+    assert unit("sio2_formula_volume") == "Å³"
+
+
+def test_every_book_choice_says_where_and_why():
+    for e in ENTRIES.values():
+        assert e.where and e.why, e.name
+        if e.kind == "book":
+            assert e.where.startswith("book choice"), e.name
+
+
+def test_find_looks_in_names_and_sources():
+    assert "budget_seed" in find("seed")
+    assert "tunneling_max" in find("Eq. (4)")
+
+
+def test_an_unknown_entry_names_the_known_ones():
+    with pytest.raises(InputError, match="no parameter 'alfa'"):
+        entry("alfa")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[a]\nvalue = 1\nunit = "K"\nkind = "paper"\nwhere = "x"\n', "missing why"),
+        ('[a]\nvalue = 1\nunit = "furlong"\nkind = "paper"\nwhere = "x"\nwhy = "y"\n', "unknown unit"),
+        ('[a]\nvalue = "ten"\nunit = "K"\nkind = "paper"\nwhere = "x"\nwhy = "y"\n', "not a finite number"),
+        ('[a]\nvalue = 1\nunit = "K"\nkind = "mine"\nwhere = "x"\nwhy = "y"\n', "kind must be"),
+    ],
+)
+def test_a_malformed_parameter_file_is_refused_in_one_line(tmp_path, text, message):
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_entries(path)
