@@ -10,6 +10,7 @@ verification compares (see :mod:`tlslib.book.recording` for why ten). Presentati
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from numbers import Integral, Real
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "sci",
     "fixed",
     "as_printed",
+    "readable",
 ]
 
 #: Significant digits of every recorded float (see the module docstring for why ten).
@@ -171,3 +173,19 @@ def as_printed(decimals: int) -> Callable[[Any], str]:
         return shown.replace("-", MINUS) + point + "\u2007" * (decimals - places)
 
     return text
+
+
+#: Python's float notation inside a text (not inside a hyphenated id such as c-exp-typical-3e-4).
+_FLOAT = re.compile(r"(?<![\w.])(?<!\w-)\d+(?:\.\d+)?e[-+]?\d+\b")
+
+
+def readable(text: str) -> str:
+    """``text`` with any Python float notation (``1.3e+05``, ``1e-06``) written a×10ⁿ, same digits.
+
+    For notes and tolerance labels filled from templates: a reader never sees ``e-06``.
+    """
+
+    def digits(m: re.Match[str]) -> int:
+        return len(m[0].partition("e")[0].replace(".", ""))
+
+    return _FLOAT.sub(lambda m: quantity(float(m[0]), sig=digits(m), sci=True), text)
