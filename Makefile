@@ -28,7 +28,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
+.PHONY: help venv book verify test unit nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication apt-packages dispatch-levels
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -41,6 +41,7 @@ help:
 	@echo "                \`make verify\` reruns it from the unzipped folder alone: _build/archive/"
 	@echo "make publication  make pdf + make archive, then check both, rerunning the archive (CI, after make test)"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
+	@echo "make notebook CHAPTER=table1   one chapter as an executed notebook with its numbers: notebooks/table1.ipynb"
 	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
 	@echo "make clean      remove _build (keeps .venv)"
@@ -134,6 +135,13 @@ publication: pdf archive
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/refresh_notebooks.py
+
+# One chapter as an executed notebook with its glued numbers written into the prose, for Jupyter:
+# notebooks/CHAPTER.ipynb (ignored by git and by the build). `make notebook CHAPTER=table1`
+notebook: $(STAMP)
+	@test -n "$(CHAPTER)" || { echo "make notebook CHAPTER=NAME, NAME one of: $(notdir $(basename $(wildcard book/*.md)))"; exit 2; }
+	$(BIN)/python tools/chapter_notebook.py $(CHAPTER)
+	@echo "open it with: $(BIN)/jupyter lab notebooks/$(CHAPTER).ipynb   (jupyterlab: $(BIN)/python -m pip install jupyterlab)"
 
 # NPY_DISABLE_CPU_FEATURES values this machine offers (default first); .ci/run verifies under each.
 dispatch-levels: $(STAMP)
