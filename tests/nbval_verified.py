@@ -443,7 +443,7 @@ def build_report(
             largest = max(numeric, key=lambda f: f["relative"])
             where_moved = f"{largest['chapter']}: {largest['name']}: {largest['published']} -> {largest['now']}"
             lines.append(f"  largest relative change: {largest['relative']:.1e} ({where_moved})")
-        ranked = sorted(moved, key=lambda f: -(f.get("relative") or math.inf))
+        ranked = sorted(moved, key=lambda f: (f.get("relative") is None, -(f.get("relative") or 0.0)))
         lines += _listed("moved values, largest change first", [describe(f) for f in ranked], 8)
         lines += _listed(
             "warnings on stderr (nbval compares stderr as an output: the cell fails, no number moved)",
