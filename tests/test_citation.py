@@ -79,7 +79,7 @@ def test_the_book_is_the_root_entry(cff, config):
     assert cff["type"] == "software"
     assert cff["title"] == config["title"]
     assert str(cff["version"]) == _version()
-    assert cff["license"] == ["MIT", "CC-BY-4.0"]
+    assert cff["license"] == "MIT"  # the code's; prose and figures are CC-BY-4.0 (LICENSE)
 
 
 def test_one_repository_url_everywhere(cff, zenodo, config):
@@ -171,3 +171,38 @@ def test_bibliography_dois_are_consistent_with_their_entries():
         aps = re.fullmatch(r"10\.1103/PhysRev(?:B|Lett)\.(\d+)\.(\d+)", doi)
         if aps:
             assert aps.groups() == (fields["volume"], fields["pages"]), f"{key}: DOI {doi} disagrees with the entry"
+
+
+# CITATION.cff is the one source of the book's citation: the copies must say the same.
+
+
+def cff_authors(cff: dict) -> list[str]:
+    """The root entry's authors as "Family, Given" (a person) or the name (an entity)."""
+    return [
+        a["name"] if "name" in a else ", ".join(p for p in (a.get("family-names"), a.get("given-names")) if p)
+        for a in cff["authors"]
+    ]
+
+
+def test_zenodo_copies_title_authors_licence_and_version_from_citation_cff(cff, zenodo):
+    assert zenodo["title"] == cff["title"]
+    assert [c["name"] for c in zenodo["creators"]] == cff_authors(cff)
+    assert zenodo["license"] == cff["license"] == "MIT"
+    assert zenodo["version"] == str(cff["version"]) == _version()
+
+
+def test_how_to_cite_copies_title_authors_licence_and_version_from_citation_cff(cff, how_to_cite_bibtex):
+    (book,) = [e for key, e in how_to_cite_bibtex.entries.items() if key != "carruzzo2020"]
+    authors = [str(p).replace("{", "").replace("}", "") for p in book.persons["author"]]
+    assert authors == cff_authors(cff)
+    assert book.fields["title"].replace("---", "—") == cff["title"]
+    assert book.fields["version"] == str(cff["version"]) == _version()
+    text = (ROOT / "book" / "how-to-cite.md").read_text(encoding="utf-8")
+    assert f"version {cff['version']}" in text and " and ".join(cff_authors(cff)) in text
+    assert "MIT licence" in text and "CC-BY-4.0" in text
+
+
+def test_the_package_metadata_names_the_same_authors_and_licence(cff):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert [a["name"] for a in project["authors"]] == [" ".join(reversed(n.split(", "))) for n in cff_authors(cff)]
+    assert project["license"]["text"] == cff["license"]

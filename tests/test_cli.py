@@ -1,4 +1,7 @@
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
 
@@ -199,7 +202,7 @@ def test_each_measurement_kind_sets_alpha(capsys, extra, alpha):
 def test_text_output_echoes_inputs_and_measurement(capsys):
     code, out, _ = run(capsys, "predict", *SIO2, "--measurement", "resonant", "--frequency", "1e9")
     assert code == 0
-    assert "resonant measurement at f = 1e+09 Hz" in out
+    assert "resonant measurement at f = 1×10⁹ Hz" in out
     assert "rho [kg/m^3]" in out and "2200" in out and "45.3" in out
 
 
@@ -209,25 +212,158 @@ def test_alpha_option_is_echoed(capsys):
     assert code == 0 and record["alpha"] == 5.0 and record["measurement"] is None
 
 
-def test_density_in_g_per_cm3_exits_2_with_a_unit_hint(capsys):
-    code, out, err = run(capsys, "predict", "--density", "2.2", "--velocity", "4163", "--volume", "45.3")
+UNIT_SLIPS = [
+    # (options, what the one-line error must say)
+    (["--density", "2.23", "--velocity", "4163", "--volume", "45.3"], "--density 2.23: not a density in kg/m³"),
+    (["--density", "2200", "--velocity", "4.163", "--volume", "45.3"], "km/s? use 4163"),
+    (["--density", "2200", "--v-long", "5.8", "--v-trans", "3.8", "--molar-mass", "60.08"], "--v-long 5.8"),
+    (["--density", "2200", "--v-long", "5800", "--v-trans", "3800", "--molar-mass", "0.06008"], "kg/mol? use 60.08"),
+    (["--density", "2200", "--velocity", "4163", "--volume", "4.53e-29"], "m³? use 45.3"),
+    (["--density", "2200", "--velocity", "4163", "--volume", "45300"], "outside 1–10,000"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), UNIT_SLIPS, ids=[m for _, m in UNIT_SLIPS])
+def test_an_input_in_an_implausible_unit_is_an_error_naming_the_likely_unit(capsys, args, message):
+    code, out, err = run(capsys, "predict", *args)
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and "g/cm^3" in err and "gamma_max" in err
+    assert err.count("\n") == 1 and message in err and "--allow-unusual" in err
 
 
-def test_suspicious_but_usable_inputs_warn_in_one_line(capsys):
-    # ρ = 90 kg/m³ is still a valid (if odd) input: γmax/γo ∝ ρ^(1/2) stays > 1, so a warning, not an error
-    code, out, err = run(capsys, "predict", "--density", "90", "--velocity", "4163", "--volume", "45.3", "--json")
+def test_density_in_g_per_cm3_suggests_kg_per_m3(capsys):
+    code, _, err = run(capsys, "predict", "--density", "2.23", "--velocity", "4163", "--volume", "45.3")
+    assert code == 2
+    assert err == (
+        "python -m tlslib: error: --density 2.23: not a density in kg/m³ (below 100); g/cm³? use 2230"
+        " (--allow-unusual accepts it)\n"
+    )
+
+
+def test_allow_unusual_turns_the_unit_error_into_a_one_line_warning(capsys):
+    # ρ = 90 kg/m³ is still a valid (if odd) input: γmax/γo ∝ ρ^(1/2) stays > 1
+    code, out, err = run(
+        capsys, "predict", "--density", "90", "--velocity", "4163", "--volume", "45.3", "--allow-unusual", "--json"
+    )
     assert code == 0 and json.loads(out)["density_kg_m3"] == 90.0
-    assert err.count("\n") == 1 and "warning" in err and "g/cm^3" in err
-    code, out, err = run(capsys, "predict", "--density", "2200", "--velocity", "90", "--volume", "45.3")
-    assert code == 0 and err.count("\n") == 1 and "warning" in err and "km/s" in err
+    assert err.count("\n") == 1 and "warning" in err and "kg/m³" in err
+    code, out, err = run(
+        capsys, "predict", "--density", "2200", "--velocity", "90", "--volume", "45.3", "--allow-unusual"
+    )
+    assert code == 0 and err.count("\n") == 1 and "warning" in err and "not a velocity in m/s" in err
+
+
+def test_a_density_in_g_per_cm3_allowed_still_fails_where_the_model_makes_no_sense(capsys):
+    code, out, err = run(
+        capsys, "predict", "--density", "2.2", "--velocity", "4163", "--volume", "45.3", "--allow-unusual"
+    )
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1].startswith("python -m tlslib: error: gamma_max") and "g/mol" in err
+
+
+def test_glass_starts_from_its_table1_row_and_options_override_it(capsys):
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2", "--json")
+    record = json.loads(out)
+    # Table I SiO2: ρ 2200, v 4163, v_o 45.3: C 2.94e-4 as in test_predict_json_has_exactly_the_documented_keys
+    assert code == 0 and record["density_kg_m3"] == 2200.0 and record["v_o_A3"] == pytest.approx(45.3)
+    assert record["C"] == pytest.approx(2.94e-4, abs=0.01e-4)
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2", "--alpha", "5", "--density", "2300", "--json")
+    record = json.loads(out)
+    assert record["alpha"] == 5.0 and record["density_kg_m3"] == 2300.0 and record["v_m_s"] == 4163.0
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2")
+    assert out.startswith("SiO2 (alpha = 2.5")
+
+
+def test_an_unknown_glass_names_the_glasses_of_table1(capsys):
+    code, out, err = run(capsys, "predict", "--glass", "Pyrex")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "SiO2, BK7" in err
+
+
+def test_text_output_shows_c_as_a_power_of_ten_and_as_table1s_c_times_1e4(capsys):
+    code, out, _ = run(capsys, "predict", *SIO2)
+    assert code == 0
+    assert "2.94×10⁻⁴" in out and "C×10⁴ = 2.94" in out
+    assert "e-0" not in out and "e+" not in out
+
+
+def test_from_csv_prints_one_row_per_glass_with_the_json_keys(capsys, tmp_path):
+    path = tmp_path / "glasses.csv"
+    path.write_text("name,density,velocity,volume,alpha\nA,2200,4163,45.3,\nB,2200,4163,45.3,5\n")
+    code, out, err = run(capsys, "predict", "--from-csv", str(path))
+    assert code == 0 and err == ""
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["name", *PREDICT_KEYS]
+    assert [r["name"] for r in rows] == ["A", "B"]
+    assert float(rows[0]["C"]) == pytest.approx(2.94e-4, abs=0.01e-4) and rows[0]["measurement"] == ""
+    # C ∝ α²: α = 5 gives four times the C of α = 2.5
+    assert float(rows[1]["C"]) == pytest.approx(4 * float(rows[0]["C"]))
+
+
+def test_from_csv_takes_glass_names_and_option_spellings(capsys, tmp_path):
+    path = tmp_path / "glasses.csv"
+    path.write_text("name,glass,--v-long,v_trans,molar-mass,density\n,SiO2,,,,\nx,,5800,3800,60.08,2200\n")
+    code, out, _ = run(capsys, "predict", "--from-csv", str(path))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["name"] for r in rows] == ["SiO2", "x"]
+    assert float(rows[1]["v_o_A3"]) == pytest.approx(45.35, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("density,velocity,volume\n2200,4163,45.3\n2.2,4163,45.3\n", "line 3: --density 2.2: not a density"),
+        ("density,velocity,volume\n2200,4163,45.3\n2200,abc,45.3\n", "line 3: --velocity must be a number"),
+        ("density,velocity,volume\n2200,4163\n", "line 2: 2 fields, the header has 3"),
+        ("density,speed,volume\n2200,4163,45.3\n", "line 1: unknown column 'speed'"),
+        ("density,velocity,volume\n", "no glass"),
+    ],
+)
+def test_from_csv_a_bad_line_is_named_in_one_line_and_nothing_is_printed(capsys, tmp_path, text, message):
+    path = tmp_path / "glasses.csv"
+    path.write_text(text)
+    code, out, err = run(capsys, "predict", "--from-csv", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and str(path) in err
+
+
+def test_from_csv_refuses_inputs_also_given_as_options(capsys, tmp_path):
+    path = tmp_path / "glasses.csv"
+    path.write_text("density,velocity,volume\n2200,4163,45.3\n")
+    code, _, err = run(capsys, "predict", "--from-csv", str(path), "--density", "2200")
+    assert code == 2 and "--density" in err
+
+
+def test_claims_text_has_no_python_number_notation(capsys):
+    code, out, _ = run(capsys, "claims")
+    assert code == 0
+    # the claim ids (first column) may spell "3e-4"; nothing else may
+    shown = "\n".join(line.split(" ", 1)[-1] for line in out.splitlines())
+    assert not re.search(r"\d(\.\d+)?e[+-]?\d", shown), re.search(r".{30}\d(\.\d+)?e[+-]?\d.{10}", shown)
+    assert "-499999" not in out and "< −100" in out
+    assert "×10⁻⁴" in out
+
+
+def test_importing_the_number_formatter_needs_neither_matplotlib_nor_myst_nb():
+    code = "import sys, tlslib.cli; print(sorted(m for m in ('matplotlib', 'myst_nb') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_help_explains_inputs_outputs_and_the_measured_band(capsys):
     code, out, _ = run(capsys, "predict", "--help")
     assert code == 0
-    for text in ("--v-long", "--molar-mass", "Q^-1", "l/lambda", "2 and 5 x 10^-4", "examples:", "--measurement"):
+    for text in (
+        "--v-long",
+        "--molar-mass",
+        "[g/mol]",
+        "--glass",
+        "--from-csv",
+        "--allow-unusual",
+        "Q^-1",
+        "l/lambda",
+        "2 and 5 x 10^-4",
+        "examples:",
+        "--measurement",
+    ):
         assert text in out
 
 

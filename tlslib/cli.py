@@ -1,17 +1,24 @@
 """Command line: ``python -m tlslib predict|table1|claims``.
 
 The only place where eV, K, Å³ and g/mol appear; everything inside is SI. Bad
-input gets one line on stderr and exit status 2, never a traceback. ``predict
---measurement KIND`` replaces the paper's fixed α = 2.5 by the α that measurement
-selects (:mod:`tlslib.measurement_alpha`).
+input gets one line on stderr and exit status 2, never a traceback; so does an input
+in an implausible unit (a density in g/cm³, a velocity in km/s, ...) unless
+``--allow-unusual`` is given. ``predict --measurement KIND`` replaces the paper's
+fixed α = 2.5 by the α that measurement selects (:mod:`tlslib.measurement_alpha`);
+``predict --glass NAME`` starts from a row of Table I, ``predict --from-csv FILE``
+predicts one glass per row. Numbers a person reads go through
+:func:`tlslib.book.numbers.quantity`, the book's one formatter.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -19,12 +26,13 @@ from typing import NoReturn
 from scipy import constants
 
 from tlslib import __version__
+from tlslib.book.numbers import quantity
 from tlslib.chain import Prediction, predict
 from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
 from tlslib.paper.ledger import ledger, verdict_counts
-from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1
+from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1, table1_row, table1_rows
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["main", "prediction_record"]
@@ -32,9 +40,12 @@ __all__ = ["main", "prediction_record"]
 PROG = "python -m tlslib"
 EXIT_USAGE = 2
 
-#: Below these an input is more likely a unit slip (g/cm³, km/s) than a glass: warn on stderr.
+#: Outside these an input is more likely a unit slip (g/cm³, km/s, kg/mol, m³) than a glass:
+#: an error, unless --allow-unusual turns it into a warning.
 SUSPICIOUS_DENSITY = 100.0  # kg/m³
 SUSPICIOUS_VELOCITY = 100.0  # m/s
+SUSPICIOUS_MOLAR_MASS = 1.0  # g/mol
+PLAUSIBLE_VOLUME = (1.0, 10_000.0)  # Å³
 #: Above Δ°_max = 10 K the tunneling model of the paper does not apply (it is meant for T < 1 K).
 SUSPICIOUS_TEMPERATURE = 10.0  # K
 
@@ -42,12 +53,20 @@ PREDICT_DESCRIPTION = """\
 Predict the dimensionless coupling constant C of a glass (Carruzzo & Yu 2020, Eq. 12)
 from its density and sound velocity, with no fitted parameter.
 
-Give the glass in ONE of two ways:
+Give the glass in ONE of these ways (units: rho in kg/m^3, velocities in m/s, v_o in Å^3,
+the molar mass in g/mol):
   (a) --density RHO --velocity V --volume VO_A3
       rho [kg/m^3], Debye-averaged sound velocity v [m/s], formula-unit volume v_o [Å^3];
   (b) --density RHO --v-long VL --v-trans VT --molar-mass M
       the longitudinal and transverse velocities [m/s] and the molar mass of the formula
-      unit [g/mol]; v and v_o = M/(N_A rho) are computed from them.
+      unit [g/mol]; v and v_o = M/(N_A rho) are computed from them;
+  (c) --glass NAME: a row of Table I (SiO2, BK7, ...); other options override it;
+  (d) --from-csv FILE: one glass per row, columns named as the options (density, velocity,
+      volume or v_long, v_trans, molar_mass; optional name, glass, alpha, measurement,
+      frequency, temperature, temperature_2); CSV with the --json keys on stdout.
+A density below 100 kg/m^3, a velocity below 100 m/s, a molar mass below 1 g/mol or a
+volume outside 1-10,000 Å^3 is taken for a unit slip (g/cm^3? km/s?) and refused, unless
+--allow-unusual is given.
 
 The output:
   C        = P_bar gamma^2/(rho v^2), the strength of phonon scattering by tunneling
@@ -66,6 +85,8 @@ the alpha is instead the one that experiment selects from gamma(Delta) of Eq. (1
 PREDICT_EPILOG = """\
 examples:
   python -m tlslib predict --density 2200 --velocity 4163 --volume 45.3
+  python -m tlslib predict --glass SiO2 --alpha 3
+  python -m tlslib predict --from-csv glasses.csv > predictions.csv
   python -m tlslib predict --density 2200 --v-long 5800 --v-trans 3800 --molar-mass 60.08
   python -m tlslib predict --density 2200 --velocity 4163 --volume 45.3 \\
       --measurement relaxation --frequency 1000 --temperature 0.5 --json
@@ -99,19 +120,24 @@ def _build_parser() -> _Parser:
         epilog=PREDICT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--name", default="glass", help="label of the glass")
+    p.add_argument("--name", help="label of the glass (default: the --glass name, else 'glass')")
+    p.add_argument("--glass", metavar="NAME", help=f"start from Table I's row: {', '.join(_glass_names())}")
+    p.add_argument("--from-csv", metavar="FILE", help="one glass per row; prints CSV with the --json keys")
     p.add_argument("--density", metavar="RHO", help="mass density [kg/m^3]")
     p.add_argument("--velocity", metavar="V", help="Debye-averaged sound velocity [m/s]")
     p.add_argument("--volume", metavar="VO_A3", help="formula-unit volume v_o [Å^3]")
     p.add_argument("--v-long", metavar="VL", help="longitudinal sound velocity [m/s]")
     p.add_argument("--v-trans", metavar="VT", help="transverse sound velocity [m/s]")
-    p.add_argument("--molar-mass", metavar="M_G_PER_MOL", help="molar mass of the formula unit [g/mol]")
+    p.add_argument("--molar-mass", metavar="M", help="molar mass of the formula unit [g/mol]")
     p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA}; not with --measurement)")
     p.add_argument("--measurement", metavar="KIND", choices=MEASUREMENTS, help=f"one of {', '.join(MEASUREMENTS)}")
     p.add_argument("--frequency", metavar="HZ", help="measurement frequency f [Hz] (relaxation, resonant)")
     p.add_argument("--temperature", metavar="K", help="temperature [K] (relaxation, conductivity; T1 of velocity)")
     p.add_argument("--temperature-2", metavar="K", help="second temperature T2 [K] of a velocity measurement")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--allow-unusual", action="store_true", help="accept inputs that look like a unit slip (warn instead)"
+    )
 
     t = sub.add_parser("table1", help="Table I of the paper, printed next to its recomputation")
     t.add_argument("--data", default=str(TABLE1_PATH), help="CSV file with the table (default: data/table1.csv)")
@@ -123,13 +149,43 @@ def _build_parser() -> _Parser:
     return parser
 
 
+def _glass_names() -> list[str]:
+    try:
+        return [row.glass for row in table1_rows()]
+    except (InputError, OSError):
+        return []
+
+
+def _from_glass(args: argparse.Namespace) -> None:
+    """Fill the inputs not given from Table I's row of ``--glass`` (the options given override it)."""
+    if args.glass is None:
+        if args.name is None:
+            args.name = "glass"
+        return
+    try:
+        row = table1_row(args.glass)
+    except InputError:
+        raise InputError(f"--glass {args.glass}: not in Table I (one of {', '.join(_glass_names())})") from None
+    m = row.material
+    if args.name is None:
+        args.name = row.glass
+    if args.density is None:
+        args.density = repr(m.density)
+    if all(v is None for v in (args.v_long, args.v_trans, args.molar_mass)):
+        if args.velocity is None:
+            args.velocity = repr(m.velocity)
+        if args.volume is None:
+            args.volume = repr(m.formula_volume / constants.angstrom**3)
+
+
 def _material(args: argparse.Namespace) -> Material:
+    _from_glass(args)
     direct = {"--velocity": args.velocity, "--volume": args.volume}
     via = {"--v-long": args.v_long, "--v-trans": args.v_trans, "--molar-mass": args.molar_mass}
     given_direct = [k for k, v in direct.items() if v is not None]
     given_via = [k for k, v in via.items() if v is not None]
     if args.density is None:
-        raise InputError("--density is required")
+        raise InputError("--density is required (or --glass NAME)")
     if given_direct and given_via:
         raise InputError(
             f"give either --velocity/--volume or --v-long/--v-trans/--molar-mass, not {given_direct + given_via}"
@@ -161,6 +217,8 @@ def _measurement(args: argparse.Namespace) -> tuple[str | None, dict[str, float]
     given = {"frequency": args.frequency, "temperature": args.temperature, "temperature_2": args.temperature_2}
     flag = {"frequency": "--frequency", "temperature": "--temperature", "temperature_2": "--temperature-2"}
     kind = args.measurement
+    if kind is not None and kind not in MEASUREMENTS:
+        raise InputError(f"--measurement {kind}: not one of {', '.join(MEASUREMENTS)}")
     if kind is None:
         stray = [flag[k] for k, v in given.items() if v is not None]
         if stray:
@@ -181,29 +239,80 @@ def _measurement(args: argparse.Namespace) -> tuple[str | None, dict[str, float]
     return kind, values
 
 
-def _warn_unit_slips(material: Material, args: argparse.Namespace, inputs: dict[str, float]) -> None:
-    """One warning line on stderr for a density or velocity that looks like a unit slip."""
-    velocities = [("--velocity", material.velocity)]
-    for name, value in (("--v-long", args.v_long), ("--v-trans", args.v_trans)):
-        if value is not None:
-            velocities.append((name, float(value)))
-    if material.density < SUSPICIOUS_DENSITY:
-        print(
-            f"{PROG}: warning: --density {material.density:g} kg/m^3 is below {SUSPICIOUS_DENSITY:g}: "
-            "is it in g/cm^3? (multiply by 1000)",
-            file=sys.stderr,
+def _typed(x: float) -> str:
+    """A number as a person would type it on the command line (2230, 4163, 60.08)."""
+    return f"{x:.6g}"
+
+
+def _human(x: float, sig: int = 6) -> str:
+    """A number for reading: :func:`quantity` at ``sig`` digits, trailing zeros dropped (2200, 0.5, 1×10⁹)."""
+    text = quantity(x, sig=sig)
+    return re.sub(r"\.?0+(?=×|$)", "", text) if "." in text.split("×")[0] else text
+
+
+def _number_or_none(value: object) -> float | None:
+    try:
+        x = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) and x > 0 else None
+
+
+def _unit_slips(args: argparse.Namespace) -> list[str]:
+    """One message per input that is more likely a unit slip than a glass (none for a plausible glass).
+
+    Non-numeric or non-positive inputs are left to the validation that follows.
+    """
+    slips = []
+
+    def hint(unit: str, x: float, lo: float, hi: float) -> str:
+        return f"; {unit}? use {_typed(x)}" if lo <= x <= hi else ""
+
+    density = _number_or_none(args.density)
+    if density is not None and density < SUSPICIOUS_DENSITY:
+        slips.append(
+            f"--density {args.density}: not a density in kg/m³ (below {SUSPICIOUS_DENSITY:g})"
+            + hint("g/cm³", 1000 * density, SUSPICIOUS_DENSITY, 30_000)
         )
-    slow = [f"{name} {value:g}" for name, value in velocities if value < SUSPICIOUS_VELOCITY]
-    if slow:
-        print(
-            f"{PROG}: warning: {', '.join(slow)} m/s below {SUSPICIOUS_VELOCITY:g} m/s: is it in km/s?",
-            file=sys.stderr,
+    for flag, value in (("--velocity", args.velocity), ("--v-long", args.v_long), ("--v-trans", args.v_trans)):
+        x = _number_or_none(value)
+        if x is not None and x < SUSPICIOUS_VELOCITY:
+            slips.append(
+                f"{flag} {value}: not a velocity in m/s (below {SUSPICIOUS_VELOCITY:g})"
+                + hint("km/s", 1000 * x, SUSPICIOUS_VELOCITY, 20_000)
+            )
+    molar = _number_or_none(args.molar_mass)
+    if molar is not None and molar < SUSPICIOUS_MOLAR_MASS:
+        slips.append(
+            f"--molar-mass {args.molar_mass}: not a molar mass in g/mol (below {SUSPICIOUS_MOLAR_MASS:g})"
+            + hint("kg/mol", 1000 * molar, SUSPICIOUS_MOLAR_MASS, 1e6)
         )
-    hot = [f"{v:g} K" for k, v in inputs.items() if k.startswith("temperature") and v > SUSPICIOUS_TEMPERATURE]
+    low, high = PLAUSIBLE_VOLUME
+    volume = _number_or_none(args.volume)
+    if volume is not None and not low <= volume <= high:
+        hints = [hint(unit, volume * factor, low, high) for unit, factor in (("m³", 1e30), ("nm³", 1e3))]
+        slips.append(
+            f"--volume {args.volume}: not a formula volume in Å³ (outside {low:g}–{high:,.0f})"
+            + next((h for h in hints if h), "")
+        )
+    return slips
+
+
+def _check_units(args: argparse.Namespace, where: str = "") -> None:
+    """Refuse an input in an implausible unit (InputError), or warn (prefixed by ``where``) under --allow-unusual."""
+    slips = _unit_slips(args)
+    if slips and not args.allow_unusual:
+        raise InputError(f"{slips[0]} (--allow-unusual accepts it)")
+    for slip in slips:
+        print(f"{PROG}: warning: {where}{slip}", file=sys.stderr)
+
+
+def _warn_temperatures(inputs: dict[str, float], where: str = "") -> None:
+    hot = [f"{_human(v)} K" for k, v in inputs.items() if k.startswith("temperature") and v > SUSPICIOUS_TEMPERATURE]
     if hot:
         print(
-            f"{PROG}: warning: temperature {', '.join(hot)} is above {SUSPICIOUS_TEMPERATURE:g} K, far outside "
-            "the model's range (below about 1 K): is it in mK?",
+            f"{PROG}: warning: {where}temperature {', '.join(hot)} is above {SUSPICIOUS_TEMPERATURE:g} K, far "
+            "outside the model's range (below about 1 K): is it in mK?",
             file=sys.stderr,
         )
 
@@ -240,37 +349,48 @@ def prediction_record(
     }
 
 
+def coupling_band(prediction: Prediction) -> tuple[float, float] | None:
+    """The sensitivity band (C_low, C_high) of C: not computed yet.
+
+    The band comes from another issue; when it exists, return it here: the text output
+    prints it under C, and ``--json``/``--from-csv`` get the keys ``C_low`` and ``C_high``
+    right after ``C``. Until then this returns None and nothing is shown.
+    """
+    return None
+
+
 def _print_prediction(prediction: Prediction, measurement: str | None, inputs: dict[str, float]) -> None:
-    labels = {
-        "v_m_s": "v [m/s]",
-        "v_o_A3": "v_o [Å^3]",
-        "T_D_K": "T_D [K]",
-        "gamma_o_eV": "gamma_o [eV]",
-        "gamma_max_eV": "gamma_max [eV]",
-        "gamma_eff_eV": "gamma_eff [eV]",
-        "P_bar_J-1_m-3": "P_bar [J^-1 m^-3]",
-        "C": "C",
-        "Q_inv": "Q^-1",
-        "l_over_lambda": "l/lambda",
-    }
     m = prediction.material
     if measurement is None:
         origin = "the paper's fixed value" if prediction.alpha == DEFAULT_ALPHA else "set by --alpha"
     else:
         units = {"frequency": ("f", "Hz"), "temperature": ("T", "K"), "temperature_2": ("T2", "K")}
-        described = ", ".join(f"{units[k][0]} = {v:g} {units[k][1]}" for k, v in inputs.items())
+        described = ", ".join(f"{units[k][0]} = {_human(v)} {units[k][1]}" for k, v in inputs.items())
         origin = f"selected by a {measurement} measurement at {described}"
-    print(f"{m.name} (alpha = {prediction.alpha:g}, {origin})")
+    print(f"{m.name} (alpha = {_human(prediction.alpha, 4)}, {origin})")
     print("  inputs")
-    print(f"    {'rho [kg/m^3]':<18} {m.density:.6g}")
-    print(f"    {'v [m/s]':<18} {m.velocity:.6g}")
-    print(f"    {'v_o [Å^3]':<18} {m.formula_volume / constants.angstrom**3:.6g}")
+    print(f"    {'rho [kg/m^3]':<18} {_human(m.density)}")
+    print(f"    {'v [m/s]':<18} {_human(m.velocity)}")
+    print(f"    {'v_o [Å^3]':<18} {_human(m.formula_volume / constants.angstrom**3)}")
     print("  predictions")
     record = prediction_record(prediction)
-    for key, label in labels.items():
-        if key in ("v_m_s", "v_o_A3"):
-            continue
-        print(f"    {label:<18} {record[key]:.4g}")
+    rows = {
+        "T_D [K]": quantity(record["T_D_K"], sig=4),
+        "gamma_o [eV]": quantity(record["gamma_o_eV"], sig=4),
+        "gamma_max [eV]": quantity(record["gamma_max_eV"], sig=4),
+        "gamma_eff [eV]": quantity(record["gamma_eff_eV"], sig=4),
+        "P_bar [J^-1 m^-3]": quantity(record["P_bar_J-1_m-3"], sig=4),
+        # Table I prints C×10⁴: give both faces
+        "C": f"{quantity(record['C'], sig=3, sci=True)}   (C×10⁴ = {quantity(record['C'] / C_SCALE, sig=3)})",
+        "Q^-1": quantity(record["Q_inv"], sig=3, sci=True),
+        "l/lambda": quantity(record["l_over_lambda"], sig=4),
+    }
+    band = coupling_band(prediction)
+    for label, text in rows.items():
+        print(f"    {label:<18} {text}")
+        if label == "C" and band is not None:
+            low, high = band
+            print(f"    {'C band':<18} {quantity(low, sig=3, sci=True)} – {quantity(high, sig=3, sci=True)}")
 
 
 def _table1(args: argparse.Namespace) -> None:
@@ -298,7 +418,9 @@ def _table1(args: argparse.Namespace) -> None:
         return
     head = f"{'glass':<9}{'rho':>6}{'v':>6}{'v_o':>7}{'T_D':>6}{'T_D calc':>9}"
     head += f"{'C_exp':>7}{'C_th':>6}{'C calc':>8}{'ratio':>7}  verdict"
-    print(f"Table I (C columns x 1e4, alpha = {alpha:g}); 'C calc' from Eq. (12) with the row's rho, v, v_o")
+    print(
+        f"Table I (C columns ×10⁴, alpha = {quantity(alpha, sig=4)}); 'C calc' from Eq. (12) with the row's rho, v, v_o"
+    )
     print(head)
     for c in comparisons:
         r, m, p = c.row, c.row.material, c.prediction
@@ -312,12 +434,42 @@ def _table1(args: argparse.Namespace) -> None:
     print(f"{n_ok} of {len(comparisons)} printed C_th values reproduce to the printed precision.")
 
 
+_E_NOTATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)e([+-]?\d+)\b")
+
+
+def _prose(text: str) -> str:
+    """Text with Python's e-notation (1e-4, 1.3e+05) written as a×10ⁿ; a bare "1e-4" unit as ×10⁻⁴."""
+    if text is None:
+        return "-"
+
+    def repl(match: re.Match) -> str:
+        shown = quantity(float(match.group(0)), sig=max(len(match.group(1).replace(".", "")), 1), sci=True)
+        return shown.removeprefix("1×") if match.group(1) == "1" else shown
+
+    return _E_NOTATION.sub(repl, text)
+
+
+def _unit(unit: str) -> str:
+    """A ledger unit: "1e-4" (C in Table I's unit) as ×10⁻⁴."""
+    shown = _prose(unit or "")
+    return "×" + shown if _E_NOTATION.fullmatch(unit or "") else shown or "-"
+
+
 def _format_value(value: object) -> str:
     if value is None:
         return "-"
     if isinstance(value, list | tuple):
-        return "-".join(f"{v:.4g}" for v in value)
-    return f"{value:.4g}"
+        return "–".join(_human(v, 4) for v in value)
+    return _human(value, 4)
+
+
+def _format_margin(margin: float | None) -> str:
+    """The ledger's margin (1 − |difference|/tolerance): two decimals, "< −100" far outside."""
+    if margin is None:
+        return "-"
+    if margin < -100:
+        return "< " + quantity(-100, decimals=0)
+    return quantity(margin, decimals=2, sign=True, sci=False)
 
 
 def _claims(args: argparse.Namespace) -> None:
@@ -330,28 +482,34 @@ def _claims(args: argparse.Namespace) -> None:
     print(f"{'id':<36} {'published':>11} {'reproduced':>13} {'unit':<10} {'tolerance':<26} {'margin':>7} verdict")
     for a in assessments:
         r = a.record()
-        margin = "-" if r["margin"] is None else f"{r['margin']:+.2f}"
         print(
             f"{r['id']:<36} {_format_value(r['published']):>11} {_format_value(r['reproduced']):>13} "
-            f"{r['unit']:<10} {r['tolerance'] or '-':<26} {margin:>7} {r['verdict']}"
+            f"{_unit(r['unit']):<10} {_prose(r['tolerance'] or '-'):<26} {_format_margin(r['margin']):>7} "
+            f"{r['verdict']}"
         )
         if r["note"]:
-            print(f"    {r['note']}")
+            print(f"    {_prose(r['note'])}")
 
 
-def _predict(args: argparse.Namespace) -> None:
-    material = _material(args)
-    measurement, inputs = _measurement(args)
+def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, str | None, dict[str, float]]:
+    """Validate one glass's options and predict; InputError (prefixed by ``where``) for bad input."""
+    try:
+        _from_glass(args)
+        _check_units(args, where)
+        material = _material(args)
+        measurement, inputs = _measurement(args)
+    except InputError as err:
+        raise InputError(f"{where}{err}") from None
+    _warn_temperatures(inputs, where)
     first = predict(material, DEFAULT_ALPHA)
     if first.gamma_max <= first.gamma_o:
         raise InputError(
-            f"gamma_max = {first.gamma_max / constants.eV:.3g} eV is not above gamma_o = "
-            f"{first.gamma_o / constants.eV:.3g} eV, where the model makes no sense: check the units "
-            "(density in kg/m^3, e.g. 2200 not 2.2 g/cm^3; velocities in m/s; volume in Å^3)"
+            f"{where}gamma_max = {quantity(first.gamma_max / constants.eV, sig=3)} eV is not above gamma_o = "
+            f"{quantity(first.gamma_o / constants.eV, sig=3)} eV, where the model makes no sense: check the units "
+            "(density in kg/m^3, velocities in m/s, volume in Å^3, molar mass in g/mol)"
         )
-    _warn_unit_slips(material, args, inputs)
     if measurement is None:
-        alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite("--alpha", args.alpha)
+        alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite(f"{where}--alpha", args.alpha)
     else:
         alpha = measurement_alpha(
             measurement,
@@ -361,8 +519,73 @@ def _predict(args: argparse.Namespace) -> None:
             temperature_2=inputs.get("temperature_2"),
         )
     if not math.isfinite(alpha) or alpha <= 0.0:
-        raise InputError(f"no alpha for --measurement {measurement} with these inputs")
-    prediction = predict(material, alpha)
+        raise InputError(f"{where}no alpha for --measurement {measurement} with these inputs")
+    return predict(material, alpha), measurement, inputs
+
+
+#: The options a --from-csv column may name (dashes or underscores, with or without "--").
+_CSV_OPTIONS = (
+    "name",
+    "glass",
+    "density",
+    "velocity",
+    "volume",
+    "v_long",
+    "v_trans",
+    "molar_mass",
+    "alpha",
+    "measurement",
+    "frequency",
+    "temperature",
+    "temperature_2",
+)
+
+
+def _predict_csv(args: argparse.Namespace) -> None:
+    """One prediction per row of ``--from-csv``: CSV on stdout with ``name`` and the --json keys."""
+    given = [f"--{k.replace('_', '-')}" for k in _CSV_OPTIONS if getattr(args, k) is not None]
+    if given:
+        raise InputError(f"--from-csv takes every input from the file, not from {', '.join(given)}")
+    path = args.from_csv
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            lines = handle.read().splitlines()
+    except OSError as err:
+        raise InputError(f"--from-csv {path}: {err.strerror}") from None
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if not header:
+        raise InputError(f"{path}: empty file (the first line names the columns, e.g. density,velocity,volume)")
+    columns = [h.strip().lower().removeprefix("--").replace("-", "_") for h in header]
+    unknown = [h for h, c in zip(header, columns, strict=True) if c not in _CSV_OPTIONS]
+    if unknown:
+        raise InputError(f"{path} line 1: unknown column {unknown[0]!r} (columns: {', '.join(_CSV_OPTIONS)})")
+    records = []
+    for number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{path} line {number}: "
+        if len(row) != len(columns):
+            raise InputError(f"{where}{len(row)} fields, the header has {len(columns)}")
+        one = argparse.Namespace(**{k: None for k in _CSV_OPTIONS}, allow_unusual=args.allow_unusual)
+        for column, cell in zip(columns, row, strict=True):
+            setattr(one, column, cell.strip() or None)
+        prediction, measurement, inputs = _prediction(one, where)
+        records.append({"name": prediction.material.name, **prediction_record(prediction, measurement, inputs)})
+    if not records:
+        raise InputError(f"{path}: no glass (only a header)")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in records)
+    sys.stdout.write(out.getvalue())
+
+
+def _predict(args: argparse.Namespace) -> None:
+    if args.from_csv is not None:
+        _predict_csv(args)
+        return
+    prediction, measurement, inputs = _prediction(args)
     if args.json:
         print(json.dumps(prediction_record(prediction, measurement, inputs), indent=2, allow_nan=False))
     else:
