@@ -28,7 +28,8 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book verify test unit nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication apt-packages dispatch-levels
+.PHONY: help venv book verify test unit nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication apt-packages dispatch-levels \
+	simulations simulations-check
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -42,6 +43,8 @@ help:
 	@echo "make publication  make pdf + make archive, then check both, rerunning the archive (CI, after make test)"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
 	@echo "make notebook CHAPTER=table1   one chapter as an executed notebook with its numbers: notebooks/table1.ipynb"
+	@echo "make simulations  regenerate the cached simulation outputs data/dipole_gap_*.csv (about 2 min, 2 cores, 10 GB)"
+	@echo "make simulations-check  make simulations, then fail if data/ differs from git (tools/check_simulations.sh)"
 	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
 	@echo "make clean      remove _build (keeps .venv)"
@@ -149,6 +152,15 @@ dispatch-levels: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# Every cached simulation output of data/, from code and seeds; each file's `#` header records the
+# inputs and the sha256 of the generating code (tests/test_simulations.py checks it).
+simulations: $(STAMP)
+	$(BIN)/python tools/dipole_gap.py
+
+# Regenerate and compare with git, bit for bit (for CI).
+simulations-check: $(STAMP)
+	tools/check_simulations.sh
 
 lock:
 	rm -rf _build/lockenv

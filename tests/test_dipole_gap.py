@@ -61,7 +61,7 @@ def test_cached_runs_load_and_relaxation_depletes_small_fields():
 
 def test_loader_rejects_bad_state_in_one_line(tmp_path):
     bad = tmp_path / "fields.csv"
-    header = FIELDS_PATH.read_text(encoding="utf-8").splitlines()[0]
+    header = next(h for h in FIELDS_PATH.read_text(encoding="utf-8").splitlines() if not h.startswith("#"))
     bad.write_text(header + "\n2.5,100,1,melted,0.1,0.2,3\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2, column state"):
         load_field_histograms(bad)
@@ -69,7 +69,7 @@ def test_loader_rejects_bad_state_in_one_line(tmp_path):
 
 def test_loader_rejects_non_numbers_and_wrong_header(tmp_path):
     bad = tmp_path / "coupling.csv"
-    header = COUPLING_PATH.read_text(encoding="utf-8").splitlines()[0]
+    header = next(h for h in COUPLING_PATH.read_text(encoding="utf-8").splitlines() if not h.startswith("#"))
     bad.write_text(header + "\n2.5,100,1,frozen,0.0,0.05,ten,1\n", encoding="utf-8")
     with pytest.raises(InputError, match="column n_in_bin: not a number"):
         load_coupling_counts(bad)

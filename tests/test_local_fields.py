@@ -113,3 +113,45 @@ def test_relaxation_ends_single_flip_stable_with_lower_energy(small):
     # a TLS may flip more than once: the flips exceed the reversed TLS by an even number
     reversed_tls = np.count_nonzero(small.spin != result.spin)
     assert result.flips >= reversed_tls and (result.flips - reversed_tls) % 2 == 0
+
+
+# ---------------------------------------------------------------- the sorted cell-list pair search
+
+
+@pytest.fixture(scope="module")
+def medium():
+    # N = 4000: L = 15.87, R_c = 3 gives 10 columns of 1.59 > R_c/2 per axis: the cell list, not the tree
+    return sample_tls(4000, np.random.default_rng(7))
+
+
+@pytest.mark.parametrize("exclusion", [0.0, paper_exclusion_radius()])
+def test_cell_list_fields_equal_naive_all_pairs_sum_to_rounding(medium, exclusion):
+    pairs = neighbour_pairs(medium, 3.0, exclusion)
+    fast = local_fields(pairs, medium.spin)
+    naive = naive_local_fields(medium, cutoff=3.0, exclusion_radius=exclusion)
+    # both sum the same ~56 terms J_ij σ_j in different orders: each rounding is at most
+    # 2^-53 of a partial sum, so |fast − naive| ≤ 2 · 56 · 1.1e-16 · Σ_j |J_ij| < 1e-13 Σ_j |J_ij|
+    magnitude = np.bincount(pairs.i, np.abs(pairs.coupling), medium.size) + np.bincount(
+        pairs.j, np.abs(pairs.coupling), medium.size
+    )
+    assert np.all(np.abs(fast - naive) <= 1e-13 * magnitude + 1e-300)
+
+
+def test_cell_list_finds_the_same_pairs_distances_and_couplings_as_the_tree(medium):
+    from tlslib.local_fields import _tree_pairs
+
+    cell, tree = neighbour_pairs(medium, 3.0, 0.5), _tree_pairs(medium, 3.0, 0.5)
+    a, b = np.lexsort((cell.j, cell.i)), np.lexsort((tree.j, tree.i))
+    # same minimum-image formula and J = a_i a_j/r³: bit for bit, only the order of the pairs differs
+    for name in ("i", "j", "distance", "coupling"):
+        assert np.array_equal(getattr(cell, name)[a], getattr(tree, name)[b]), name
+    assert np.all(cell.i < cell.j)
+
+
+def test_cell_list_is_the_same_bits_whatever_the_threads_and_run():
+    sample = sample_tls(30_000, np.random.default_rng(8))
+    runs = [neighbour_pairs(sample, 2.5, paper_exclusion_radius(), workers=w) for w in (1, 2, 2)]
+    fields = [local_fields(p, sample.spin) for p in runs]
+    for other, f in zip(runs[1:], fields[1:], strict=True):
+        assert np.array_equal(other.i, runs[0].i) and np.array_equal(other.coupling, runs[0].coupling)
+        assert np.array_equal(f, fields[0])

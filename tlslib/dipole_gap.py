@@ -176,12 +176,14 @@ def _read(path: Path, header: tuple[str, ...]) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    reader = csv.reader(text.splitlines())
+    lines = text.splitlines()
+    comments = next((k for k, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    reader = csv.reader(lines[comments:])  # the leading `#` lines: inputs and code hash (data/README.md)
     first = next(reader, None)
     if first is None or tuple(h.strip() for h in first) != header:
-        raise InputError(f"{path}, line 1: header must be {','.join(header)}")
+        raise InputError(f"{path}, line {comments + 1}: header must be {','.join(header)}")
     rows = []
-    for line, fields in enumerate(reader, start=2):
+    for line, fields in enumerate(reader, start=comments + 2):
         if len(fields) != len(header):
             raise InputError(f"{path}, line {line}: expected {len(header)} fields, got {len(fields)}")
         row = dict(zip(header, (f.strip() for f in fields), strict=True))

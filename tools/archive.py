@@ -102,7 +102,7 @@ Needs Python 3.11, 3.12 or 3.13 with `venv`, GNU make and access to PyPI (nothin
 
 creates `.venv/` from the pinned lock (`requirements.lock`), executes every chapter once and
 compares every output with the published reference in `tests/notebooks/`; it ends with
-"every output of every chapter matches the published book" and the ledger's summary. A number
+"every output of every chapter matches the book's recorded outputs" and the ledger's summary. A number
 that moved is named with both values, and the command exits non-zero.
 
 With TeX Live (see `Makefile`, `make apt-packages`): `make book` rebuilds the HTML into
