@@ -20,11 +20,11 @@ from scipy import constants
 
 from tlslib import __version__
 from tlslib.chain import Prediction, predict
-from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
 from tlslib.paper.ledger import ledger, verdict_counts
 from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1
+from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["main", "prediction_record"]
@@ -106,7 +106,7 @@ def _build_parser() -> _Parser:
     p.add_argument("--v-long", metavar="VL", help="longitudinal sound velocity [m/s]")
     p.add_argument("--v-trans", metavar="VT", help="transverse sound velocity [m/s]")
     p.add_argument("--molar-mass", metavar="M_G_PER_MOL", help="molar mass of the formula unit [g/mol]")
-    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA}; not with --measurement)")
+    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {ALPHA}; not with --measurement)")
     p.add_argument("--measurement", metavar="KIND", choices=MEASUREMENTS, help=f"one of {', '.join(MEASUREMENTS)}")
     p.add_argument("--frequency", metavar="HZ", help="measurement frequency f [Hz] (relaxation, resonant)")
     p.add_argument("--temperature", metavar="K", help="temperature [K] (relaxation, conductivity; T1 of velocity)")
@@ -115,7 +115,7 @@ def _build_parser() -> _Parser:
 
     t = sub.add_parser("table1", help="Table I of the paper, printed next to its recomputation")
     t.add_argument("--data", default=str(TABLE1_PATH), help="CSV file with the table (default: data/table1.csv)")
-    t.add_argument("--alpha", default=str(DEFAULT_ALPHA), help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA})")
+    t.add_argument("--alpha", default=str(ALPHA), help=f"gamma_eff/gamma_o (default {ALPHA})")
     t.add_argument("--json", action="store_true", help="print a JSON list, one object per glass")
 
     c = sub.add_parser("claims", help="the ledger of the paper's quantitative claims, recomputed, with verdicts")
@@ -255,7 +255,7 @@ def _print_prediction(prediction: Prediction, measurement: str | None, inputs: d
     }
     m = prediction.material
     if measurement is None:
-        origin = "the paper's fixed value" if prediction.alpha == DEFAULT_ALPHA else "set by --alpha"
+        origin = "the paper's fixed value" if prediction.alpha == ALPHA else "set by --alpha"
     else:
         units = {"frequency": ("f", "Hz"), "temperature": ("T", "K"), "temperature_2": ("T2", "K")}
         described = ", ".join(f"{units[k][0]} = {v:g} {units[k][1]}" for k, v in inputs.items())
@@ -342,7 +342,7 @@ def _claims(args: argparse.Namespace) -> None:
 def _predict(args: argparse.Namespace) -> None:
     material = _material(args)
     measurement, inputs = _measurement(args)
-    first = predict(material, DEFAULT_ALPHA)
+    first = predict(material)
     if first.gamma_max <= first.gamma_o:
         raise InputError(
             f"gamma_max = {first.gamma_max / constants.eV:.3g} eV is not above gamma_o = "
@@ -351,7 +351,7 @@ def _predict(args: argparse.Namespace) -> None:
         )
     _warn_unit_slips(material, args, inputs)
     if measurement is None:
-        alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite("--alpha", args.alpha)
+        alpha = ALPHA if args.alpha is None else positive_finite("--alpha", args.alpha)
     else:
         alpha = measurement_alpha(
             measurement,
