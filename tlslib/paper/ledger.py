@@ -37,7 +37,7 @@ from tlslib.paper import statements as _statements  # noqa: F401 (registers ever
 from tlslib.paper.files import data_path
 from tlslib.paper.registry import STATEMENTS, Value
 from tlslib.paper.table1 import C_SCALE, Table1Row, table1_row, table1_rows
-from tlslib.precision import half_unit
+from tlslib.paper.tolerance import Tolerance, parse_tolerance
 from tlslib.validation import InputError
 
 __all__ = [
@@ -67,88 +67,6 @@ NATURES: tuple[str, ...] = ("independent", "consistency", "typo")
 _ID = re.compile(r"[a-z0-9][a-z0-9.]*(-[a-z0-9.]+)*")
 #: Table I columns a published value may name (``published_cell``), in the ledger's units.
 _CELL_UNITS: Mapping[str, str] = {"c_th": "1e-4", "c_exp": "1e-4", "debye_temperature": "K", "formula_volume": "Å³"}
-#: Slack (a fraction of the tolerance) for floating-point ties exactly on a tolerance boundary.
-_TIE = 1e-9
-
-
-# --------------------------------------------------------------------------- tolerances
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How close a reproduced value must be to the published one.
-
-    Attributes
-    ----------
-    kind : {"absolute", "relative", "factor", "within"}
-        |r − p| ≤ value; |r − p| ≤ value·|p|; max(r/p, p/r) ≤ value; or lo − value ≤ r ≤ hi + value
-        for a published range (lo, hi).
-    value : float
-        The bound (the slack on both ends for ``"within"``).
-    label : str
-        How the ledger prints it (the spec of the data file).
-    """
-
-    kind: Literal["absolute", "relative", "factor", "within"]
-    value: float
-    label: str
-
-    def margin(self, published: Value, reproduced: Value) -> float:
-        """Fraction of the tolerance left: 1 − distance/bound (negative outside; the worst end of a range)."""
-        if isinstance(reproduced, tuple):
-            return min(self.margin(published, r) for r in reproduced)
-        r = float(reproduced)
-        if self.kind == "within":
-            lo, hi = published  # type: ignore[misc]
-            half = 0.5 * (hi - lo) + self.value
-            return 1.0 - abs(r - 0.5 * (lo + hi)) / half
-        p = float(published)  # type: ignore[arg-type]
-        if self.kind == "absolute":
-            return 1.0 - abs(r - p) / self.value
-        if self.kind == "relative":
-            return 1.0 - abs(r - p) / (self.value * abs(p))
-        if r <= 0.0 or p <= 0.0:
-            return -math.inf
-        return 1.0 - abs(math.log(r / p)) / math.log(self.value)
-
-    def accepts(self, published: Value, reproduced: Value) -> bool:
-        """True if ``reproduced`` agrees with ``published`` (a reproduced range at both ends; ties included)."""
-        return self.margin(published, reproduced) >= -_TIE
-
-    def __str__(self) -> str:
-        return self.label
-
-
-def parse_tolerance(spec: str) -> Tolerance:
-    """A tolerance from its spec in the data file.
-
-    ``"rounding N"`` (half a unit of the N-th printed decimal), ``"absolute X"``, ``"relative X"``,
-    ``"factor X"``, ``"order of magnitude"`` (a factor 10), ``"within"`` or ``"within X"`` (inside
-    the published range, X of slack at each end). Raises InputError on anything else.
-    """
-    words = spec.split()
-    try:
-        if spec == "order of magnitude":
-            return Tolerance("factor", 10.0, "×÷10 (order of magnitude)")
-        if words == ["within"]:
-            return Tolerance("within", 0.0, "inside range")
-        kind, number = words
-        x = float(number)
-    except ValueError:
-        raise InputError(f"unknown tolerance {spec!r}") from None
-    if kind == "rounding":
-        return Tolerance("absolute", half_unit(int(x)), f"±{half_unit(int(x)):g} (printed digits)")
-    if not (math.isfinite(x) and x > 0.0):
-        raise InputError(f"tolerance {spec!r} needs a positive bound")
-    labels = {
-        "absolute": f"±{x:g}",
-        "relative": f"±{100 * x:g}%" if x >= 1e-4 else f"relative {x:.0e}",
-        "factor": f"×÷{x:g}",
-        "within": f"inside range ±{x:g}",
-    }
-    if kind not in labels or (kind == "factor" and x <= 1.0):
-        raise InputError(f"unknown tolerance {spec!r}")
-    return Tolerance(kind, x, labels[kind])  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- records
@@ -156,36 +74,13 @@ def parse_tolerance(spec: str) -> Tolerance:
 
 @dataclass(frozen=True)
 class Claim:
-    """One quantitative claim of the paper, as loaded from the data file.
+    """One quantitative claim of the paper, as loaded from the data file (fields: data/README.md).
 
-    Attributes
-    ----------
-    id, where, claim : str
-        Unique id; where in the paper; the claim in words.
-    published : float, (float, float) or None
-        The paper's value (or range) in ``unit``; None if it prints no number.
-    unit : str
-        Display unit (``"1e-4"`` is C × 10⁴).
-    tolerance : Tolerance or None
-        Required whenever ``reproduce`` is given, with ``why_tolerance``.
-    why_tolerance : str
-        Why this tolerance.
-    reproduce : callable or None
-        The registered statement: zero-argument, returns our value in ``unit``; None if not checkable.
-    function : str
-        Dotted name of the function behind ``reproduce``.
-    expect : Verdict
-        The verdict the author of the entry expects (pinned by the tests).
-    nature : {"independent", "consistency", "typo"}
-        What kind of check it is.
-    chosen, corrected : str
-        For a consistency check, what the book chose; for a typo, the corrected form.
-    chapter : str
-        Stem of the book chapter that discusses it.
-    note : str
-        Template of the one-line note, filled by :meth:`Assessment.note`.
-    note_values : mapping of str to callable
-        Further values the note template may use (registered with the statement).
+    ``published`` is the paper's value or (lo, hi) in ``unit`` (None if it prints none);
+    ``reproduce`` is the statement registered under ``id`` (zero-argument, returns our value in
+    ``unit``; None if not checkable) and ``function`` its dotted name; ``note`` is a template
+    filled by :meth:`Assessment.note` from the computed values and ``note_values``. A consistency
+    check says what the book ``chosen``; a typo gives the ``corrected`` form.
     """
 
     id: str
