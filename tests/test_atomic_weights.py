@@ -1,7 +1,7 @@
 import pytest
 
 from tlslib import InputError
-from tlslib.atomic_weights import formula_molar_mass, load_atomic_weights
+from tlslib.paper.atomic_weights import formula_molar_mass, load_atomic_weights
 
 
 def test_table_holds_the_iupac_conventional_weights():

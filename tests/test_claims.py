@@ -159,26 +159,27 @@ def test_verdict_is_derived_not_declared():
 
 GOOD = """
 [[claim]]
-id = "x-1"
+id = "c-exp-typical-3e-4"
 where = "Eq. (1)"
 claim = "c"
-published = "1/3"
-tolerance = "relative 0.01"
+published = 3.0
+unit = "1e-4"
+tolerance = "relative 0.1"
 why_tolerance = "w"
-reproduce = "tlslib.paper.table1:median_measured_coupling_constant"
 """
+ID = "claim c-exp-typical-3e-4"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (GOOD.replace('"1/3"', '"1/x"'), "claim x-1: field published"),
-        (GOOD.replace("relative 0.01", "roughly"), "claim x-1: field tolerance"),
-        (GOOD.replace("median_measured", "no_such"), "claim x-1: field reproduce"),
-        (GOOD.replace("tlslib.paper.table1", "os"), "claim x-1: field reproduce"),
-        (GOOD + 'colour = "red"\n', "claim x-1: unknown field 'colour'"),
-        (GOOD + GOOD, "claim x-1: field id: duplicate"),
-        (GOOD.replace('id = "x-1"', 'id = "X 1"'), "field id"),
+        (GOOD.replace("3.0", '"3/1"'), f"{ID}: field published"),  # no expressions: a number
+        (GOOD.replace("relative 0.1", "roughly"), f"{ID}: field tolerance"),
+        (GOOD.replace("c-exp-typical", "c-exp-atypical"), "field id: no statement is registered"),
+        (GOOD + 'reproduce = "tlslib.paper.table1:median_measured_coupling_constant"\n', "unknown field 'reproduce'"),
+        (GOOD + 'colour = "red"\n', f"{ID}: unknown field 'colour'"),
+        (GOOD + GOOD, f"{ID}: field id: duplicate"),
+        (GOOD.replace('id = "c-exp-typical-3e-4"', 'id = "X 1"'), "field id"),
         ("[[claim]\n", "not valid TOML"),
     ],
 )
@@ -191,16 +192,18 @@ def test_a_bad_data_file_is_one_line_naming_file_entry_and_field(tmp_path, text,
     assert "\n" not in str(err.value)
 
 
-def test_a_good_data_file_loads_and_evaluates_its_expression(tmp_path):
+def test_a_good_data_file_loads_and_calls_the_registered_statement(tmp_path):
     path = tmp_path / "claims.toml"
     path.write_text(GOOD, encoding="utf-8")
     (claim,) = load_claims(path)
-    assert claim.published == pytest.approx(1 / 3)
-    assert claim.function == "tlslib.paper.table1.median_measured_coupling_constant"
+    assert claim.published == 3.0
+    assert claim.function == "tlslib.paper.statements.median_measured_c"
+    # the registered statement, in the claim's unit: the median C_exp of Table I is 3.45e-4
+    assert assess(claim).reproduced == pytest.approx(3.45, abs=0.005)
 
 
 def test_a_field_of_the_wrong_type_is_named(tmp_path):
     path = tmp_path / "claims.toml"
     path.write_text(GOOD.replace('where = "Eq. (1)"', "where = 1"), encoding="utf-8")
-    with pytest.raises(InputError, match="claim x-1: field where: must be text"):
+    with pytest.raises(InputError, match=f"{ID}: field where: must be text"):
         load_claims(path)

@@ -3,7 +3,6 @@ import pytest
 from scipy import constants
 
 from tlslib.coupling import (
-    DEFAULT_ALPHA,
     GAMMA_MAX_PREFACTOR,
     coupling_of_tunneling,
     coupling_scale,
@@ -13,6 +12,7 @@ from tlslib.coupling import (
     renormalized_tunneling,
 )
 from tlslib.elastic import elastic_energy_scale
+from tlslib.parameters import ALPHA
 
 
 def test_gamma_max_prefactor_is_the_elastic_stability_value():
@@ -45,7 +45,7 @@ def test_sio2_gamma_max_is_about_2_5_eV(sio2):
 
 
 def test_gamma_eff_default_alpha_is_2_5():
-    assert DEFAULT_ALPHA == 2.5
+    assert ALPHA == 2.5
     assert gamma_eff(2.0) == pytest.approx(5.0)
 
 
@@ -59,14 +59,3 @@ def test_eq10_log_factor_from_1_K_and_5e_minus_11_K():
     # Delta_max = 10 K: ln^(1/2)(10/1) = 1.517; ln(2e11) = 0.693 + 25.328 = 26.021, sqrt = 5.101 ("about 5")
     assert coupling_of_tunneling(1.0, 10.0, 1.0) == pytest.approx(1.517, abs=1e-3)
     assert coupling_of_tunneling(5e-11, 10.0, 1.0) == pytest.approx(5.101, abs=1e-3)
-
-
-def test_tunneling_log_factor_and_the_rounded_sio2_scale():
-    from tlslib.coupling import gamma_max_prefactor, rounded_sio2_coupling_scale, tunneling_log_factor
-
-    # ln^(1/2)(10 K / 1 K) = sqrt(2.3026) = 1.517; at 5e-11 K sqrt(ln 2e11) = sqrt(26.02) = 5.101
-    k = constants.k
-    np.testing.assert_allclose(tunneling_log_factor(np.array([1.0, 5e-11]) * k), [1.5174, 5.1011], atol=1e-4)
-    # sqrt(2200 · 4200² · 45e-30 m³ · 350 k_B) = sqrt(1.7464e-21 · 4.832e-21) J = 0.5734 eV
-    assert rounded_sio2_coupling_scale() / constants.eV == pytest.approx(0.5734, abs=1e-4)
-    assert gamma_max_prefactor() == pytest.approx(0.2281, abs=1e-4)

@@ -112,10 +112,3 @@ def test_paper_normalisation_of_uniaxial_dipoles_is_three_quarters():
     assert paper_normalisation_ratio(UNIAXIAL_EIGENVALUES) == pytest.approx(0.75, rel=1e-15)
     # a vector-like dyad diag(1,0,0): spread 1, 2/(4·1) = 1/2
     assert paper_normalisation_ratio((1.0, 0.0, 0.0)) == pytest.approx(0.5, rel=1e-15)
-
-
-def test_uniaxial_weight_above_half_in_the_papers_units_is_one_over_root_three():
-    from tlslib.coupling_distribution import uniaxial_weight_above_half_paper_units
-
-    # threshold 1/2 ÷ 3/4 = 2/3 in x; 1 − F(2/3) = √(1 − 2/3) = 0.5774
-    assert uniaxial_weight_above_half_paper_units() == pytest.approx(3**-0.5, rel=1e-12)

@@ -149,16 +149,3 @@ def test_coupling_constant_scales_with_prefactor(sio2):
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(predict(glass).coupling_constant)
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(2.9e-4, abs=0.05e-4)
     assert coupling_constant_for_prefactor(glass, 1.0 / 6.0) == pytest.approx(predict(glass).coupling_constant / 2)
-
-
-def test_eq7_prefactor_from_the_gaussian_and_from_the_frozen_gas():
-    from tlslib.mean_field import (
-        frozen_gas_zero_field_density,
-        paper_gaussian_times_sqrt_pi,
-        paper_gaussian_zero_field_density,
-    )
-
-    # 3/(2π)^(3/2) = 0.19049; times √π = 3/(2^(3/2) π) = 0.33762; exact frozen gas 0.2877 (chapter)
-    assert paper_gaussian_zero_field_density() == pytest.approx(3 / (2 * np.pi) ** 1.5, rel=1e-12)
-    assert paper_gaussian_times_sqrt_pi() == pytest.approx(3 / (2**1.5 * np.pi), rel=1e-12)
-    assert frozen_gas_zero_field_density() == pytest.approx(0.2877, abs=5e-4)

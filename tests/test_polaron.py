@@ -254,13 +254,3 @@ def test_exchange_broadcasts_over_pairs():
     batch = elastic_dipole_exchange(1.0, 1.0, di, dj, r, 2200.0, 4163.0)
     single = [elastic_dipole_exchange(1.0, 1.0, di[n], dj[n], r[n], 2200.0, 4163.0) for n in range(3)]
     assert batch == pytest.approx(single, rel=1e-12)
-
-
-def test_eq5_prefactor_follows_from_the_chosen_polarization_sum():
-    from tlslib.polaron import sio2_box_sum_over_continuum, sio2_eq5_prefactor
-
-    # W = (<A>/3) γ²/γ_o²: <A> = 3 gives √2/3 = 0.4714; <A> = 1/3 gives √2
-    assert sio2_eq5_prefactor() == pytest.approx(np.sqrt(2) / 3, rel=1e-9)
-    assert sio2_eq5_prefactor(1.0 / 3.0) == pytest.approx(np.sqrt(2), rel=1e-9)
-    # 2e5 wavevectors: the box sum is within 0.1 % of the continuum (error ~ N^(-2/3))
-    assert sio2_box_sum_over_continuum() == pytest.approx(1.0, abs=2e-3)

@@ -18,11 +18,10 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.local_fields`           simulation of frozen and relaxed local fields (Eq. 7)
 - :mod:`tlslib.effective_model`        the change of variables of Eqs. (8)–(11)
 - :mod:`tlslib.measurement_alpha`      the α = γ_eff/γ_o each measurement selects (Eqs. 8, 10 vs. the standard model)
-- :mod:`tlslib.error_budget`           model-choice and input factors on C (Eq. 12), combined per glass
+- :mod:`tlslib.error_budget`           model-choice and input factors on C (Eq. 12) and how they combine
 - :mod:`tlslib.dipole_gap`             energy window of the local-field simulation, logarithmic dipole gap
 - :mod:`tlslib.thermal_conductivity`   κ with the logarithmic correction from Eq. (10)
-- :mod:`tlslib.paper.table1_audit`              Table I inputs that would give the printed C_th
-- :mod:`tlslib.paper.ledger`                 the ledger's framework and the loader of data/claims.toml
+- :mod:`tlslib.sensitivity`            how C of Eq. (12) depends on ρ, v, v_o; inverting it for one input
 - :mod:`tlslib.statistics`             binned densities, power-law fits, spreads, log slopes
 - :mod:`tlslib.precision`              the printed-precision (half-unit) rule
 - :mod:`tlslib.book`                  how the book records numbers (portable, verifiable) and shows tables

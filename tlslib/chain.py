@@ -9,12 +9,13 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike
 
-from tlslib.coupling import DEFAULT_ALPHA, GAMMA_MAX_PREFACTOR, gamma_eff, gamma_max, gamma_o
+from tlslib.coupling import GAMMA_MAX_PREFACTOR, gamma_eff, gamma_max, gamma_o
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import p_bar
 from tlslib.elastic import debye_temperature
 from tlslib.materials import Material
 from tlslib.observables import internal_friction, mean_free_path_ratio
+from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["ChainValues", "chain_values", "Prediction", "predict"]
@@ -51,7 +52,7 @@ def chain_values(
     density: ArrayLike,
     velocity: ArrayLike,
     formula_volume: ArrayLike,
-    alpha: ArrayLike = DEFAULT_ALPHA,
+    alpha: ArrayLike = ALPHA,
     prefactor: ArrayLike = GAMMA_MAX_PREFACTOR,
 ) -> ChainValues:
     """Run Eqs. (5), (13), (9) and (12) on arrays of inputs (Monte Carlo samples, scans, whole tables).
@@ -116,7 +117,7 @@ class Prediction:
     mean_free_path_ratio: float | np.ndarray
 
 
-def predict(material: Material | Sequence[Material], alpha: float = DEFAULT_ALPHA) -> Prediction:
+def predict(material: Material | Sequence[Material], alpha: float = ALPHA) -> Prediction:
     """Run Eqs. (5), (13), (9) and (12) for one glass (floats) or several (arrays, in order).
 
     No adjustable parameter but α; the numbers come from :func:`chain_values`.

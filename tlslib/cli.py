@@ -28,11 +28,11 @@ from scipy import constants
 from tlslib import __version__
 from tlslib.book.numbers import quantity
 from tlslib.chain import Prediction, predict
-from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
 from tlslib.paper.ledger import ledger, verdict_counts
 from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1, table1_row, table1_rows
+from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["main", "prediction_record"]
@@ -129,7 +129,7 @@ def _build_parser() -> _Parser:
     p.add_argument("--v-long", metavar="VL", help="longitudinal sound velocity [m/s]")
     p.add_argument("--v-trans", metavar="VT", help="transverse sound velocity [m/s]")
     p.add_argument("--molar-mass", metavar="M", help="molar mass of the formula unit [g/mol]")
-    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA}; not with --measurement)")
+    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {ALPHA}; not with --measurement)")
     p.add_argument("--measurement", metavar="KIND", choices=MEASUREMENTS, help=f"one of {', '.join(MEASUREMENTS)}")
     p.add_argument("--frequency", metavar="HZ", help="measurement frequency f [Hz] (relaxation, resonant)")
     p.add_argument("--temperature", metavar="K", help="temperature [K] (relaxation, conductivity; T1 of velocity)")
@@ -141,7 +141,7 @@ def _build_parser() -> _Parser:
 
     t = sub.add_parser("table1", help="Table I of the paper, printed next to its recomputation")
     t.add_argument("--data", default=str(TABLE1_PATH), help="CSV file with the table (default: data/table1.csv)")
-    t.add_argument("--alpha", default=str(DEFAULT_ALPHA), help=f"gamma_eff/gamma_o (default {DEFAULT_ALPHA})")
+    t.add_argument("--alpha", default=str(ALPHA), help=f"gamma_eff/gamma_o (default {ALPHA})")
     t.add_argument("--json", action="store_true", help="print a JSON list, one object per glass")
 
     c = sub.add_parser("claims", help="the ledger of the paper's quantitative claims, recomputed, with verdicts")
@@ -362,7 +362,7 @@ def coupling_band(prediction: Prediction) -> tuple[float, float] | None:
 def _print_prediction(prediction: Prediction, measurement: str | None, inputs: dict[str, float]) -> None:
     m = prediction.material
     if measurement is None:
-        origin = "the paper's fixed value" if prediction.alpha == DEFAULT_ALPHA else "set by --alpha"
+        origin = "the paper's fixed value" if prediction.alpha == ALPHA else "set by --alpha"
     else:
         units = {"frequency": ("f", "Hz"), "temperature": ("T", "K"), "temperature_2": ("T2", "K")}
         described = ", ".join(f"{units[k][0]} = {_human(v)} {units[k][1]}" for k, v in inputs.items())
@@ -501,7 +501,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
     except InputError as err:
         raise InputError(f"{where}{err}") from None
     _warn_temperatures(inputs, where)
-    first = predict(material, DEFAULT_ALPHA)
+    first = predict(material, ALPHA)
     if first.gamma_max <= first.gamma_o:
         raise InputError(
             f"{where}gamma_max = {quantity(first.gamma_max / constants.eV, sig=3)} eV is not above gamma_o = "
@@ -509,7 +509,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
             "(density in kg/m^3, velocities in m/s, volume in Å^3, molar mass in g/mol)"
         )
     if measurement is None:
-        alpha = DEFAULT_ALPHA if args.alpha is None else positive_finite(f"{where}--alpha", args.alpha)
+        alpha = ALPHA if args.alpha is None else positive_finite(f"{where}--alpha", args.alpha)
     else:
         alpha = measurement_alpha(
             measurement,

@@ -12,15 +12,10 @@ from numpy.typing import ArrayLike
 from tlslib.elastic import debye_energy, elastic_energy_scale
 from tlslib.parameters import (
     ALPHA,
-    SIO2_DEBYE_ENERGY,
-    SIO2_DENSITY,
-    SIO2_FORMULA_VOLUME,
-    SIO2_VELOCITY,
     TUNNELING_MAX,
 )
 
 __all__ = [
-    "DEFAULT_ALPHA",
     "GAMMA_MAX_PREFACTOR",
     "coupling_scale",
     "gamma_o",
@@ -29,12 +24,8 @@ __all__ = [
     "coupling_of_tunneling",
     "renormalized_tunneling",
     "tunneling_log_factor",
-    "rounded_sio2_coupling_scale",
-    "gamma_max_prefactor",
 ]
 
-#: α in γ_eff = α γ_o: the paper's "for concreteness" value (text above Eq. 12; :mod:`tlslib.parameters`).
-DEFAULT_ALPHA: float = ALPHA
 
 #: a in γ_max = a ρ v² v_o, the elastic-stability estimate (4/3)(2/9π)^(2/3) of Eq. (13).
 GAMMA_MAX_PREFACTOR: float = (4.0 / 3.0) * (2.0 / (9.0 * np.pi)) ** (2.0 / 3.0)
@@ -82,7 +73,7 @@ def gamma_max(
     return prefactor * elastic_energy_scale(density, velocity, formula_volume)
 
 
-def gamma_eff(gamma_o: ArrayLike, alpha: ArrayLike = DEFAULT_ALPHA) -> np.ndarray:
+def gamma_eff(gamma_o: ArrayLike, alpha: ArrayLike = ALPHA) -> np.ndarray:
     """Effective acoustic coupling γ_eff = α γ_o (text above Eq. 12) [J].
 
     Parameters
@@ -140,13 +131,3 @@ def tunneling_log_factor(tunneling: ArrayLike, tunneling_max: ArrayLike = TUNNEL
         Δ°_max [J]; the paper's 10 K by default.
     """
     return coupling_of_tunneling(tunneling, tunneling_max, 1.0)
-
-
-def rounded_sio2_coupling_scale() -> float:
-    """√(ρv²v_oħω_D) with the rounded SiO₂ inputs of the conclusions (2200 kg/m³, 4200 m/s, 45 Å³, 350 K) [J]."""
-    return float(np.sqrt(elastic_energy_scale(SIO2_DENSITY, SIO2_VELOCITY, SIO2_FORMULA_VOLUME) * SIO2_DEBYE_ENERGY))
-
-
-def gamma_max_prefactor() -> float:
-    """a = (4/3)(2/9π)^(2/3) of Eq. (13), :data:`GAMMA_MAX_PREFACTOR`."""
-    return GAMMA_MAX_PREFACTOR

@@ -29,7 +29,6 @@ __all__ = [
     "vector_mean_coupling_squared",
     "uniaxial_weight_above_half",
     "paper_normalisation_ratio",
-    "uniaxial_weight_above_half_paper_units",
 ]
 
 #: Principal values of a traceless uniaxial elastic dipole, diag(2, −1, −1) (any scale).
@@ -213,13 +212,3 @@ def uniaxial_weight_above_half(seed: int, n: int) -> float:
     """
     x = tensor_coupling_squared(np.random.default_rng(seed), n, UNIAXIAL_EIGENVALUES)
     return float(np.mean(x > 0.5))
-
-
-def uniaxial_weight_above_half_paper_units() -> float:
-    """Exact weight of uniaxial dipoles above γ²/γ_max² = 1/2 with γ_max the size of each well's dipole: 1/√3.
-
-    In this module's units the threshold is 1/2 divided by :func:`paper_normalisation_ratio` (2/3),
-    and :func:`uniaxial_coupling_squared_cdf` gives 1 − √(1/3) below it.
-    """
-    threshold = 0.5 / paper_normalisation_ratio(UNIAXIAL_EIGENVALUES)
-    return float(1.0 - uniaxial_coupling_squared_cdf(threshold))

@@ -17,10 +17,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import special
 
-from tlslib.coupling import DEFAULT_ALPHA, gamma_eff, gamma_max, gamma_o
-from tlslib.coupling_constant import coupling_constant
+from tlslib.chain import chain_values
 from tlslib.dos import interacting_dos, mean_coupling_squared, yu_leggett_dos
 from tlslib.materials import Material
+from tlslib.parameters import ALPHA
 from tlslib.yu_leggett import RANDOM_FIELD_WIDTH_PREFACTOR
 
 __all__ = [
@@ -39,9 +39,6 @@ __all__ = [
     "gaussian_mixture_field_pdf",
     "lorentzian_mixture_field_pdf",
     "poisson_field_pdf",
-    "paper_gaussian_zero_field_density",
-    "frozen_gas_zero_field_density",
-    "paper_gaussian_times_sqrt_pi",
 ]
 
 #: c in ñ_o = c ρv²/γ_max² as printed in Eq. (7), read off tlslib.dos (= 1/3).
@@ -86,13 +83,11 @@ def interacting_dos_from_prefactor(
     return np.asarray(prefactor, dtype=float) * yu_leggett_dos(density, velocity, gamma_max)
 
 
-def coupling_constant_for_prefactor(
-    material: Material, prefactor: ArrayLike, alpha: float = DEFAULT_ALPHA
-) -> np.ndarray:
+def coupling_constant_for_prefactor(material: Material, prefactor: ArrayLike, alpha: float = ALPHA) -> np.ndarray:
     """C of Eq. (12) when ñ_o's prefactor 1/3 of Eq. (7) is replaced by c [dimensionless].
 
-    Through the chain of the paper: ñ_o = c ρv²/γ_max², P̄ = ñ_o (γ_o/γ_max)² (Eq. 9) and
-    C = P̄ γ_eff²/(ρv²) with γ_eff = αγ_o (Eq. 12); c = 1/3 gives :func:`tlslib.chain.predict`'s C.
+    C is linear in ñ_o = c ρv²/γ_max² (Eqs. 9 and 12): the C of :func:`tlslib.chain.chain_values`
+    times c/(1/3); c = 1/3 gives :func:`tlslib.chain.predict`'s C.
 
     Parameters
     ----------
@@ -103,10 +98,9 @@ def coupling_constant_for_prefactor(
     alpha : float, optional
         γ_eff/γ_o (the paper's 2.5 by default).
     """
-    rho, v, vo = material.density, material.velocity, material.formula_volume
-    g_o, g_max = gamma_o(rho, v, vo), gamma_max(rho, v, vo)
-    p_bar = interacting_dos_from_prefactor(prefactor, rho, v, g_max) * (g_o / g_max) ** 2
-    return coupling_constant(p_bar, gamma_eff(g_o, alpha), rho, v)
+    # C ∝ ñ_o: the paper's C of the chain times c/(1/3)
+    c = chain_values(material.density, material.velocity, material.formula_volume, alpha).coupling_constant
+    return np.asarray(prefactor, dtype=float) / EQ7_PREFACTOR * c
 
 
 def mean_coupling(gamma_max: ArrayLike) -> np.ndarray:
@@ -317,22 +311,3 @@ def poisson_field_pdf(
     dt = t[1] - t[0]
     integral = integral - dt**2 / 12.0 * (slope_phi + np.pi / 2.0 * abs_x)
     return 2.0 / np.pi * integral
-
-
-def paper_gaussian_zero_field_density() -> float:
-    """P(ε → 0) of a Gaussian with the variance stated above Eq. (7), in units of ρv²V_o/γ_max²: 3/(2π)^(3/2)."""
-    return float(gaussian_zero_field_density(field_variance(paper_exclusion_radius())))
-
-
-def frozen_gas_zero_field_density() -> float:
-    """Exact P(ε → 0) of the frozen Poisson gas with the paper's exclusion radius, in units of ρv²V_o/γ_max².
-
-    The same neighbours and couplings as the Gaussian of :func:`paper_gaussian_zero_field_density`,
-    without the Gaussian approximation (:func:`poisson_field_pdf` at ε = 0).
-    """
-    return float(poisson_field_pdf(0.0, paper_exclusion_radius()))
-
-
-def paper_gaussian_times_sqrt_pi() -> float:
-    """√π × :func:`paper_gaussian_zero_field_density` = 3/(2^(3/2)π) ≈ 0.338: Eq. (7)'s 1/3 if a √π were dropped."""
-    return float(np.sqrt(np.pi) * paper_gaussian_zero_field_density())

@@ -22,11 +22,9 @@ from scipy import constants, integrate, optimize
 
 from tlslib.coupling import gamma_max as gamma_max_of
 from tlslib.coupling import gamma_o as gamma_o_of
-from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.effective_model import tunneling_window
 from tlslib.materials import Material
-from tlslib.paper.table1 import table1_row, table1_rows
-from tlslib.parameters import ALPHA, TUNNELING_MAX
+from tlslib.parameters import TUNNELING_MAX
 from tlslib.thermal_conductivity import (
     conductivity_weight,
     model_thermal_conductivity,
@@ -53,21 +51,8 @@ __all__ = [
     "conductivity_alpha",
     "sample_conductivity_alpha",
     "measurement_alpha",
-    "CEXP_BAND_FREQUENCIES",
-    "CEXP_BAND_TEMPERATURES",
-    "CEXP_BAND_VELOCITY_TEMPERATURES",
-    "glass_relaxation_alpha",
-    "experimental_alpha_range",
     "tunneling_time_alpha",
-    "relaxation_tunneling_over_hf",
     "resonant_tunneling_over_hf",
-    "measurement_band",
-    "measurement_band_range",
-    "measurement_band_centre",
-    "alpha_inside_band_fraction",
-    "needed_alpha",
-    "measurement_band_agreement",
-    "paper_range_agreement",
 ]
 
 #: The measurements for which an α is defined (the CLI's ``--measurement`` choices).
@@ -599,73 +584,7 @@ def measurement_alpha(
     return relaxation_alpha(values["frequency"], values["temperature"], rate, tunneling_max, float(low))
 
 
-# --------------------------------------------------------------------------- the claims ledger's questions
-# (data/claims.toml, chapter which-alpha). Every function returns in SI or as a pure number and is cached
-# where it solves for α, so the ledger stays fast.
-
-#: Internal friction in the band of measurements behind C_exp: from 1 kHz to 30 MHz [Hz].
-CEXP_BAND_FREQUENCIES: tuple[float, float] = (1e3, 3e7)
-#: Temperatures of that band: five, logarithmically spaced from 0.1 to 1 K [K].
-CEXP_BAND_TEMPERATURES: tuple[float, ...] = tuple(float(t) for t in np.geomspace(0.1, 1.0, 5))
-#: √(T₁T₂) of the velocity slopes of that band: any two temperatures in 0.1–1 K [K].
-CEXP_BAND_VELOCITY_TEMPERATURES: tuple[float, float] = (0.1, 1.0)
-
-# Measurements below 1 K (experimental_alpha_range): relaxation from 1 Hz to 10 GHz, resonant absorption
-# from 1 MHz to 10 GHz, velocity slopes and conductivity from 10 mK to 1 K.
-_RELAXATION_ENDS = (1.0, 1e10)
-_RESONANT_ENDS = (1e6, 1e10)
-_LOW_T_RANGE = (0.01, 1.0)
-_RELAXATION_TEMPERATURES = (0.01, 0.1, 0.5, 1.0)
-
-
-def _glass_scales(glass: str) -> tuple[float, float, float]:
-    """(R(γ_o) [J⁻³ s⁻¹], Δ°_min [J], C_o) of one glass of Table I, from its printed ρ, v, v_o."""
-    m = table1_row(glass).material
-    g_o = float(gamma_o_of(m.density, m.velocity, m.formula_volume))
-    g_max = float(gamma_max_of(m.density, m.velocity, m.formula_volume))
-    low, _ = tunneling_window(g_max, g_o, TUNNELING_MAX)
-    rate = float(relaxation_rate_scale(g_o, m.density, m.velocity))
-    return rate, float(low), float(universal_coupling_constant(g_o, g_max, 1.0))
-
-
-def glass_relaxation_alpha(frequency: float | str, temperature: float | str, glass: str = "SiO2") -> float:
-    """α of internal friction at f and T for one glass of Table I, with the model's own Δ° window.
-
-    :func:`relaxation_alpha` with R(γ_o) of Eq. (5) and Δ°_min = Δ°_max e^{−γ_max²/γ_o²} (Eqs. 4, 13).
-
-    Parameters
-    ----------
-    frequency : float or str
-        f [Hz] (text is accepted for the ledger's note values).
-    temperature : float or str
-        T [K].
-    glass : str, optional
-        Name of the Table I row.
-    """
-    rate, low, _ = _glass_scales(glass)
-    return relaxation_alpha(float(frequency), float(temperature), rate, TUNNELING_MAX, low)
-
-
-@lru_cache(maxsize=1)
-def experimental_alpha_range() -> tuple[float, float]:
-    """(smallest, largest) α that measurements below 1 K select for SiO₂, Eqs. (8), (10) [dimensionless].
-
-    Internal friction from 1 Hz to 10 GHz (α falls monotonically with f at fixed T, so the two
-    ends suffice) at 10 mK, 0.1, 0.5 and 1 K (Δ°_min = 0; α at both ends is monotonic in T, so the
-    extremes are at 10 mK or 1 K); resonant absorption from
-    1 MHz to 10 GHz (:func:`resonant_alpha`, monotonic); velocity slopes with √(T₁T₂) from 10 mK
-    to 1 K (:func:`velocity_alpha_closed_form`, monotonic) and thermal conductivity from 10 mK
-    to 1 K (:func:`conductivity_alpha`, monotonic over this range). Δ°_max = 10 K.
-    """
-    rate, _, _ = _glass_scales("SiO2")
-    values = [relaxation_alpha(f, t, rate) for f in _RELAXATION_ENDS for t in _RELAXATION_TEMPERATURES]
-    values += [float(a) for a in resonant_alpha(np.array(_RESONANT_ENDS))]
-    values += [float(a) for a in velocity_alpha_closed_form(np.array(_LOW_T_RANGE), np.array(_LOW_T_RANGE))]
-    values += [float(a) for a in conductivity_alpha(np.array(_LOW_T_RANGE))]
-    return min(values), max(values)
-
-
-def tunneling_time_alpha(frequency: ArrayLike | str, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+def tunneling_time_alpha(frequency: ArrayLike, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
     """α = ln^{1/2}(Δ°_max/hf): Eq. (10) at the Δ° whose tunneling time h/Δ° is the period 1/f.
 
     The paper's reading of "which TLS respond on experimental timescales" (text above Eq. 12,
@@ -673,7 +592,7 @@ def tunneling_time_alpha(frequency: ArrayLike | str, tunneling_max: float = TUNN
 
     Parameters
     ----------
-    frequency : array_like or str
+    frequency : array_like
         f [Hz].
     tunneling_max : float, optional
         Δ°_max [J].
@@ -681,100 +600,16 @@ def tunneling_time_alpha(frequency: ArrayLike | str, tunneling_max: float = TUNN
     return np.sqrt(np.log(tunneling_max / (constants.h * np.asarray(frequency, dtype=float))))
 
 
-def relaxation_tunneling_over_hf(frequency: float, temperature: float, glass: str = "SiO2") -> float:
-    """Δ°/hf of the TLS whose Eq. (10) coupling is the α of internal friction at f and T.
-
-    Δ° = Δ°_max e^{−α²} with α from :func:`glass_relaxation_alpha`; the tunneling-time heuristic
-    predicts 1.
-
-    Parameters
-    ----------
-    frequency : float
-        f [Hz].
-    temperature : float
-        T [K].
-    glass : str, optional
-        Name of the Table I row.
-    """
-    alpha = glass_relaxation_alpha(frequency, temperature, glass)
-    return float(TUNNELING_MAX * np.exp(-(alpha**2)) / (constants.h * float(frequency)))
-
-
-def resonant_tunneling_over_hf(frequency: float | str = 1e9) -> float:
+def resonant_tunneling_over_hf(frequency: float = 1e9) -> float:
     """Δ°/hf of the TLS whose Eq. (10) coupling is the α of resonant absorption at f.
 
     Δ°_max e^{−α²}/hf = e^{−(1 − ln 2)} = 2/e for hf < Δ°_max (Eq. eq-wa-resonant of which-alpha).
 
     Parameters
     ----------
-    frequency : float or str, optional
+    frequency : float, optional
         f [Hz].
     """
     f = float(frequency)
     alpha = float(resonant_alpha(f))
     return float(TUNNELING_MAX * np.exp(-(alpha**2)) / (constants.h * f))
-
-
-@lru_cache(maxsize=16)
-def measurement_band(glass: str) -> tuple[float, float]:
-    """(α_low, α_high) that the measurements behind C_exp select for one glass of Table I.
-
-    Internal friction at :data:`CEXP_BAND_FREQUENCIES` and :data:`CEXP_BAND_TEMPERATURES`
-    (:func:`glass_relaxation_alpha`; α is monotonic in f, so the ends of the band suffice) and
-    velocity slopes with √(T₁T₂) at :data:`CEXP_BAND_VELOCITY_TEMPERATURES` (Eq. eq-wa-velocity-closed).
-
-    Parameters
-    ----------
-    glass : str
-        Name of the Table I row.
-    """
-    rate, low, _ = _glass_scales(glass)
-    rel = [
-        relaxation_alpha(f, t, rate, TUNNELING_MAX, low) for f in CEXP_BAND_FREQUENCIES for t in CEXP_BAND_TEMPERATURES
-    ]
-    ends = np.array(CEXP_BAND_VELOCITY_TEMPERATURES)
-    vel = velocity_alpha_closed_form(ends, ends)
-    return float(min(min(rel), vel.min())), float(max(max(rel), vel.max()))
-
-
-def measurement_band_range() -> tuple[float, float]:
-    """(smallest α_low, largest α_high) of :func:`measurement_band` over the ten glasses of Table I."""
-    bands = [measurement_band(r.glass) for r in table1_rows()]
-    return min(b[0] for b in bands), max(b[1] for b in bands)
-
-
-def measurement_band_centre() -> float:
-    """√(α_low α_high) of :func:`measurement_band_range`: the α of the geometric middle of its C range (C ∝ α²)."""
-    lo, hi = measurement_band_range()
-    return float(np.sqrt(lo * hi))
-
-
-def alpha_inside_band_fraction(alpha: float | str | None = None) -> float:
-    """Fraction of the ten glasses of Table I whose :func:`measurement_band` contains α (the paper's 2.5 by default)."""
-    a = ALPHA if alpha is None else float(alpha)
-    bands = [measurement_band(r.glass) for r in table1_rows()]
-    return float(np.mean([lo <= a <= hi for lo, hi in bands]))
-
-
-def needed_alpha(glass: str) -> float:
-    """√(C_exp/C_o): the α for which Eq. (12) gives the measured C of a glass of Table I."""
-    _, _, c_o = _glass_scales(glass)
-    return float(np.sqrt(table1_row(glass).c_exp / c_o))
-
-
-def measurement_band_agreement() -> float:
-    """Fraction of the ten glasses whose C_exp lies inside the C_th band of the measurements behind it.
-
-    C_exp is inside when :func:`needed_alpha` lies in :func:`measurement_band` (C_th of Eq. 12
-    recomputed from the row's ρ, v, v_o, with α over the band).
-    """
-    inside = []
-    for r in table1_rows():
-        lo, hi = measurement_band(r.glass)
-        inside.append(lo <= needed_alpha(r.glass) <= hi)
-    return float(np.mean(inside))
-
-
-def paper_range_agreement(low: float | str = 1.0, high: float | str = 5.0) -> float:
-    """Fraction of the ten glasses whose :func:`needed_alpha` lies in the paper's range of α (1 to 5)."""
-    return float(np.mean([float(low) <= needed_alpha(r.glass) <= float(high) for r in table1_rows()]))

@@ -23,7 +23,7 @@ from numpy.typing import ArrayLike
 from scipy import constants
 from scipy.special import erfc
 
-from tlslib.coupling import coupling_scale, gamma_o
+from tlslib.coupling import gamma_o
 from tlslib.standard_model import strain_projections
 
 __all__ = [
@@ -41,8 +41,6 @@ __all__ = [
     "elastic_dipole_exchange",
     "cubic_lattice_zeta",
     "box_radius",
-    "sio2_eq5_prefactor",
-    "sio2_box_sum_over_continuum",
 ]
 
 #: ⟨A⟩ = ⟨Σ_s |D:e^s|²⟩ for which the continuum exponent is γ²/γ_o² with the √2/3 of Eq. (5):
@@ -360,45 +358,3 @@ def box_radius(box_side: ArrayLike, formula_volume: ArrayLike) -> np.ndarray:
         v_o [m³].
     """
     return debye_wavenumber(formula_volume) * np.asarray(box_side, dtype=float) / (2.0 * np.pi)
-
-
-def _sio2_inputs() -> tuple[float, float, float]:
-    from tlslib.paper.table1 import table1_row  # data, loaded only by the two ledger checks below
-
-    m = table1_row("SiO2").material
-    return m.density, m.velocity, m.formula_volume
-
-
-def sio2_eq5_prefactor(angular: float = PAPER_ANGULAR_AVERAGE) -> float:
-    """c in γ_o = c √(ρv²v_oħω_D) from the continuum overlap exponent, SiO₂ inputs (Eqs. 4 and 5).
-
-    With ⟨A⟩ = 3 (:data:`PAPER_ANGULAR_AVERAGE`) it is √2/3; the value of ⟨A⟩ is a choice.
-
-    Parameters
-    ----------
-    angular : float, optional
-        ⟨A⟩ = ⟨Σ_s |D:e^s|²⟩.
-    """
-    rho, v, vo = _sio2_inputs()
-    gamma = constants.eV  # any coupling: W ∝ γ²
-    w = overlap_exponent(gamma, rho, v, vo, angular)
-    return float(gamma / np.sqrt(w) / coupling_scale(rho, v, vo))
-
-
-def sio2_box_sum_over_continuum(modes_per_radius: float = 36.0) -> float:
-    """Explicit mode sum of the overlap exponent in a periodic box over γ²/γ_o² (Eq. 4 vs Eq. 5), SiO₂.
-
-    The box side L makes the Debye sphere ``modes_per_radius`` in units of 2π/L (about
-    (4π/3)·36³ ≈ 2×10⁵ wavevectors, three polarizations each, unit coupling to each).
-
-    Parameters
-    ----------
-    modes_per_radius : float, optional
-        k_D L / 2π.
-    """
-    rho, v, vo = _sio2_inputs()
-    k_d = float(debye_wavenumber(vo))
-    side = 2.0 * np.pi * modes_per_radius / k_d
-    k = box_wavevectors(side, k_d)
-    g_o = float(gamma_o(rho, v, vo))
-    return mode_sum_overlap_exponent(g_o, rho, v, side, k, np.ones((len(k), 3)))

@@ -32,8 +32,6 @@ __all__ = [
     "model_thermal_conductivity",
     "kappa_log_coefficient",
     "kappa_log_constant",
-    "kappa_log_constant_without_jacobian",
-    "exact_log_offset_doubled",
 ]
 
 #: c in ⟨ln(Δ°_max/Δ°)⟩ = ln(Δ°_max/E) + c over the resonant TLS, with the Jacobian E/ε: 1 − ln 2.
@@ -292,13 +290,3 @@ def kappa_log_constant(jacobian: bool = True, phonon_ratio: float | None = None)
     offset = EXACT_LOG_OFFSET if jacobian else NAIVE_LOG_OFFSET
     x = dominant_phonon_ratio() if phonon_ratio is None else float(phonon_ratio)
     return float(2.0 * offset + 2.0 * np.log(2.0 / x))
-
-
-def kappa_log_constant_without_jacobian() -> float:
-    """:func:`kappa_log_constant` with the Jacobian E/ε dropped and the phonon at 2k_BT: the paper's 1."""
-    return kappa_log_constant(jacobian=False, phonon_ratio=2.0)
-
-
-def exact_log_offset_doubled() -> float:
-    """2(1 − ln 2): the constant per resonant TLS at E = 2k_BT with the Jacobian kept."""
-    return kappa_log_constant(jacobian=True, phonon_ratio=2.0)

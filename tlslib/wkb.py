@@ -10,17 +10,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import constants
 
-from tlslib.parameters import SIO2_DEBYE_ENERGY, SIO2_DENSITY, SIO2_FORMULA_VOLUME, TUNNELING_MAX
-
 __all__ = [
     "tunneling_mass",
     "wkb_tunneling",
     "wkb_exponent_coefficient",
     "barrier_height",
-    "rounded_sio2_tunneling_mass",
-    "rounded_sio2_wkb_coefficient",
-    "rounded_sio2_barrier_height",
-    "exponent_power_of_barrier",
 ]
 
 
@@ -86,31 +80,3 @@ def barrier_height(
     log_ratio = np.log(np.asarray(attempt_energy, dtype=float) / np.asarray(tunneling_max, dtype=float))
     momentum = constants.hbar * log_ratio / np.asarray(distance, dtype=float)
     return momentum**2 / (2.0 * np.asarray(mass, dtype=float))
-
-
-def rounded_sio2_tunneling_mass() -> float:
-    """M = ρv_o with the paper's rounded SiO₂ inputs (2200 kg/m³, 45 Å³; text below Eq. 14) [kg]."""
-    return float(tunneling_mass(SIO2_DENSITY, SIO2_FORMULA_VOLUME))
-
-
-def rounded_sio2_wkb_coefficient() -> float:
-    """The paper's "1.6" in 1.6√V d (V in K, d in Å) for the rounded SiO₂ mass (text below Eq. 14)."""
-    return float(wkb_exponent_coefficient(rounded_sio2_tunneling_mass()))
-
-
-def rounded_sio2_barrier_height(distance: ArrayLike) -> np.ndarray:
-    """Barrier V of Eq. (14) for SiO₂ with ħω_D ~ 350 K, Δ°_max ~ 10 K and the rounded mass [J].
-
-    Parameters
-    ----------
-    distance : array_like
-        Tunneling distance d [m].
-    """
-    return barrier_height(SIO2_DEBYE_ENERGY, TUNNELING_MAX, rounded_sio2_tunneling_mass(), distance)
-
-
-def exponent_power_of_barrier() -> float:
-    """d ln(exponent)/d ln V of the WKB exponent as coded (√(2MV)d/ħ): 1/2, where Eq. (14) as printed has 1."""
-    barriers = np.array([1.0, 2.0]) * constants.k
-    exponents = -np.log(wkb_tunneling(1.0, rounded_sio2_tunneling_mass(), barriers, constants.angstrom))
-    return float(np.log(exponents[1] / exponents[0]) / np.log(barriers[1] / barriers[0]))

@@ -1,10 +1,10 @@
 """The claims ledger: the framework that judges the paper's quantitative claims, and the loader of their data.
 
-The claims themselves are data, ``data/claims.toml`` (documented in data/README.md): where the
-paper makes each claim, the claim in words, the published value, the tolerance and why, the
-public ``tlslib`` function that recomputes it, the verdict its author expects, the chapter,
-and a note *template* filled from computed values (a note holds no typed number).
-:func:`assess` derives the verdict:
+The claims themselves are words, ``data/claims.toml`` (documented in data/README.md): where the
+paper makes each claim, the claim, the published value, the tolerance and why, the verdict its
+author expects, the chapter, and a note *template* filled from computed values (a note holds no
+typed number). The value of each claim is recomputed by the function registered under its id
+in :mod:`tlslib.paper.statements` (:mod:`tlslib.paper.registry`). :func:`assess` derives the verdict:
 
 - ``"reproduced"``        the recomputed value is within the tolerance of the published one;
 - ``"consistency check"`` it is, but the check is not independent: the book chose something
@@ -22,10 +22,7 @@ the verdict. The tests pin each derived verdict to the expected one.
 
 from __future__ import annotations
 
-import ast
-import importlib
 import math
-import operator
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -36,9 +33,11 @@ from typing import Any, Literal
 import numpy as np
 from scipy import constants
 
+from tlslib.paper import statements as _statements  # noqa: F401 (registers every statement)
 from tlslib.paper.files import data_path
+from tlslib.paper.registry import STATEMENTS, Value
 from tlslib.paper.table1 import C_SCALE, Table1Row, table1_row, table1_rows
-from tlslib.precision import half_unit
+from tlslib.paper.tolerance import Tolerance, parse_tolerance
 from tlslib.validation import InputError
 
 __all__ = [
@@ -65,99 +64,9 @@ VERDICTS: tuple[Verdict, ...] = ("reproduced", "discrepant", "typo", "consistenc
 #: What kind of check an entry is: an independent one, one that is not independent, a misprint.
 NATURES: tuple[str, ...] = ("independent", "consistency", "typo")
 
-Value = float | tuple[float, float]
 _ID = re.compile(r"[a-z0-9][a-z0-9.]*(-[a-z0-9.]+)*")
-#: Display units that are SI quantities: the ledger divides the SI value by this.
-UNIT_SCALES: Mapping[str, float] = {
-    "1e-4": C_SCALE,
-    "eV": constants.eV,
-    "K": constants.k,
-    "Å³": constants.angstrom**3,
-}
-#: Units of numeric arguments in the data file (``args_unit``).
-ARG_UNITS: Mapping[str, float] = {"K": constants.k, "Å": constants.angstrom, "": 1.0}
-#: Slack (a fraction of the tolerance) for floating-point ties exactly on a tolerance boundary.
-_TIE = 1e-9
-
-
-# --------------------------------------------------------------------------- tolerances
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How close a reproduced value must be to the published one.
-
-    Attributes
-    ----------
-    kind : {"absolute", "relative", "factor", "within"}
-        |r − p| ≤ value; |r − p| ≤ value·|p|; max(r/p, p/r) ≤ value; or lo − value ≤ r ≤ hi + value
-        for a published range (lo, hi).
-    value : float
-        The bound (the slack on both ends for ``"within"``).
-    label : str
-        How the ledger prints it (the spec of the data file).
-    """
-
-    kind: Literal["absolute", "relative", "factor", "within"]
-    value: float
-    label: str
-
-    def margin(self, published: Value, reproduced: Value) -> float:
-        """Fraction of the tolerance left: 1 − distance/bound (negative outside; the worst end of a range)."""
-        if isinstance(reproduced, tuple):
-            return min(self.margin(published, r) for r in reproduced)
-        r = float(reproduced)
-        if self.kind == "within":
-            lo, hi = published  # type: ignore[misc]
-            half = 0.5 * (hi - lo) + self.value
-            return 1.0 - abs(r - 0.5 * (lo + hi)) / half
-        p = float(published)  # type: ignore[arg-type]
-        if self.kind == "absolute":
-            return 1.0 - abs(r - p) / self.value
-        if self.kind == "relative":
-            return 1.0 - abs(r - p) / (self.value * abs(p))
-        if r <= 0.0 or p <= 0.0:
-            return -math.inf
-        return 1.0 - abs(math.log(r / p)) / math.log(self.value)
-
-    def accepts(self, published: Value, reproduced: Value) -> bool:
-        """True if ``reproduced`` agrees with ``published`` (a reproduced range at both ends; ties included)."""
-        return self.margin(published, reproduced) >= -_TIE
-
-    def __str__(self) -> str:
-        return self.label
-
-
-def parse_tolerance(spec: str) -> Tolerance:
-    """A tolerance from its spec in the data file.
-
-    ``"rounding N"`` (half a unit of the N-th printed decimal), ``"absolute X"``, ``"relative X"``,
-    ``"factor X"``, ``"order of magnitude"`` (a factor 10), ``"within"`` or ``"within X"`` (inside
-    the published range, X of slack at each end). Raises InputError on anything else.
-    """
-    words = spec.split()
-    try:
-        if spec == "order of magnitude":
-            return Tolerance("factor", 10.0, "×÷10 (order of magnitude)")
-        if words == ["within"]:
-            return Tolerance("within", 0.0, "inside range")
-        kind, number = words
-        x = float(number)
-    except ValueError:
-        raise InputError(f"unknown tolerance {spec!r}") from None
-    if kind == "rounding":
-        return Tolerance("absolute", half_unit(int(x)), f"±{half_unit(int(x)):g} (printed digits)")
-    if not (math.isfinite(x) and x > 0.0):
-        raise InputError(f"tolerance {spec!r} needs a positive bound")
-    labels = {
-        "absolute": f"±{x:g}",
-        "relative": f"±{100 * x:g}%" if x >= 1e-4 else f"relative {x:.0e}",
-        "factor": f"×÷{x:g}",
-        "within": f"inside range ±{x:g}",
-    }
-    if kind not in labels or (kind == "factor" and x <= 1.0):
-        raise InputError(f"unknown tolerance {spec!r}")
-    return Tolerance(kind, x, labels[kind])  # type: ignore[arg-type]
+#: Table I columns a published value may name (``published_cell``), in the ledger's units.
+_CELL_UNITS: Mapping[str, str] = {"c_th": "1e-4", "c_exp": "1e-4", "debye_temperature": "K", "formula_volume": "Å³"}
 
 
 # --------------------------------------------------------------------------- records
@@ -165,36 +74,13 @@ def parse_tolerance(spec: str) -> Tolerance:
 
 @dataclass(frozen=True)
 class Claim:
-    """One quantitative claim of the paper, as loaded from the data file.
+    """One quantitative claim of the paper, as loaded from the data file (fields: data/README.md).
 
-    Attributes
-    ----------
-    id, where, claim : str
-        Unique id; where in the paper; the claim in words.
-    published : float, (float, float) or None
-        The paper's value (or range) in ``unit``; None if it prints no number.
-    unit : str
-        Display unit (``"1e-4"`` is C × 10⁴).
-    tolerance : Tolerance or None
-        Required whenever ``reproduce`` is given, with ``why_tolerance``.
-    why_tolerance : str
-        Why this tolerance.
-    reproduce : callable or None
-        Zero-argument function returning our value in ``unit``; None if not checkable.
-    function : str
-        The ``tlslib`` function behind ``reproduce`` ("module.function").
-    expect : Verdict
-        The verdict the author of the entry expects (pinned by the tests).
-    nature : {"independent", "consistency", "typo"}
-        What kind of check it is.
-    chosen, corrected : str
-        For a consistency check, what the book chose; for a typo, the corrected form.
-    chapter : str
-        Stem of the book chapter that discusses it.
-    note : str
-        Template of the one-line note, filled by :meth:`Assessment.note`.
-    note_values : mapping of str to callable
-        Further values the note template may use.
+    ``published`` is the paper's value or (lo, hi) in ``unit`` (None if it prints none);
+    ``reproduce`` is the statement registered under ``id`` (zero-argument, returns our value in
+    ``unit``; None if not checkable) and ``function`` its dotted name; ``note`` is a template
+    filled by :meth:`Assessment.note` from the computed values and ``note_values``. A consistency
+    check says what the book ``chosen``; a typo gives the ``corrected`` form.
     """
 
     id: str
@@ -333,97 +219,50 @@ def verdict_counts(assessments: Sequence[Assessment]) -> dict[Verdict, int]:
 # --------------------------------------------------------------------------- the loader
 
 _FIELDS = {
-    "id", "where", "claim", "published", "unit", "tolerance", "why_tolerance", "reproduce", "args",
-    "args_unit", "kwargs", "expect", "nature", "chosen", "corrected", "chapter", "note", "note_values",
+    "id", "where", "claim", "published", "published_cell", "glass", "unit", "tolerance", "why_tolerance",
+    "expect", "nature", "chosen", "corrected", "chapter", "note",
 }  # fmt: skip
-_FAMILY_FIELDS = _FIELDS | {"over", "rows"}
-_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-        ast.Pow: operator.pow, ast.USub: operator.neg}  # fmt: skip
-_NAMES = {"pi": math.pi, "sqrt": math.sqrt, "log": math.log}
+_FAMILY_FIELDS = (_FIELDS - {"glass"}) | {"over", "rows"}
 
 
-def _expression(text: str) -> float:
-    """Value of an arithmetic expression such as ``"sqrt(2)/3"`` (numbers, + − × ÷ **, pi, sqrt, log)."""
-
-    def ev(node: ast.AST) -> float:
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            return float(node.value)
-        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-            return _OPS[type(node.op)](ev(node.left), ev(node.right))
-        if isinstance(node, ast.UnaryOp) and type(node.op) in _OPS:
-            return _OPS[type(node.op)](ev(node.operand))
-        if isinstance(node, ast.Name) and node.id == "pi":
-            return math.pi
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMES:
-            return _NAMES[node.func.id](*(ev(a) for a in node.args))
-        raise ValueError(f"not an arithmetic expression: {text!r}")
-
-    try:
-        return ev(ast.parse(text, mode="eval").body)
-    except SyntaxError:
-        raise ValueError(f"not an arithmetic expression: {text!r}") from None
-
-
-def _function(spec: str) -> tuple[Callable[..., Any], str]:
-    module_name, _, name = spec.partition(":")
-    if not module_name.startswith("tlslib.") or not name:
-        raise ValueError(f"expected 'tlslib.module:function', got {spec!r}")
-    try:
-        function = getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError):
-        raise ValueError(f"no function {spec!r}") from None
-    if name.startswith("_") or name not in getattr(importlib.import_module(module_name), "__all__", ()):
-        raise ValueError(f"{spec!r} is not a public function of its module")
-    return function, f"{module_name}.{name}"
-
-
-def _as_value(result: Any, scale: float) -> Value:
-    if isinstance(result, tuple | list | np.ndarray) and np.size(result) == 2:
-        lo, hi = (float(v) / scale for v in np.ravel(result))
-        return (lo, hi)
-    return float(result) / scale
-
-
-def _reproducer(entry: Mapping[str, Any], context: Mapping[str, str]) -> tuple[Callable[[], Value], str]:
-    function, name = _function(entry["reproduce"])
-    unit = ARG_UNITS.get(entry.get("args_unit", ""))
-    if unit is None:
-        raise ValueError(f"args_unit must be one of {sorted(ARG_UNITS)}")
-    args = [a.format(**context) if isinstance(a, str) else _scaled(a, unit) for a in entry.get("args", [])]
-    kwargs = dict(entry.get("kwargs", {}))
-    scale = UNIT_SCALES.get(entry.get("unit", ""), 1.0)
-
-    def reproduce() -> Value:
-        return _as_value(function(*args, **kwargs), scale)
-
-    return reproduce, name
-
-
-def _scaled(arg: Any, unit: float) -> Any:
-    if isinstance(arg, list):
-        return np.array(arg, dtype=float) * unit
-    if isinstance(arg, bool) or not isinstance(arg, int | float):
-        return arg
-    return arg * unit if unit != 1.0 else arg
-
-
-def _published(value: Any, context: Mapping[str, Any]) -> Value | None:
+def _published(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Value | None:
+    """The published number or [lo, hi]; or, with ``published_cell``, the printed Table I cell."""
+    column = entry.get("published_cell")
+    if column is not None:
+        if column not in _CELL_UNITS or "published" in entry:
+            raise ValueError(f"published_cell must be one of {sorted(_CELL_UNITS)}, without published")
+        glass = context["names"].get("glass") or entry.get("glass")
+        if not glass:
+            raise ValueError("published_cell needs the glass (a family row or glass = ...)")
+        return float(_row_values(table1_row(glass))[column])
+    value = entry.get("published")
     if value is None:
         return None
-    if isinstance(value, list):
-        if len(value) != 2:
-            raise ValueError("a range is [lo, hi]")
-        return (_published(value[0], context), _published(value[1], context))  # type: ignore[return-value]
-    if isinstance(value, bool):
-        raise ValueError(f"not a number: {value!r}")
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str) and value.startswith("table1:"):
-        parts = value.split(":")
-        if len(parts) == 2:
-            return float(context["row_values"][parts[1]])
-        return float(_row_values(table1_row(parts[1]))[parts[2]])
-    return _expression(str(value))
+    if isinstance(value, list) and len(value) == 2:
+        lo, hi = value
+        return (_number(lo), _number(hi))
+    return _number(value)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"not a number or [lo, hi]: {value!r}")
+    return float(value)
+
+
+def _as_value(result: Any) -> Value:
+    if isinstance(result, tuple | list | np.ndarray) and np.size(result) == 2:
+        lo, hi = (float(v) for v in np.ravel(result))
+        return (lo, hi)
+    return float(result)
+
+
+def _note_value(compute: Callable[[], Any]) -> Callable[[], Any]:
+    def value() -> Any:
+        result = compute()
+        return tuple(float(v) for v in np.ravel(result)) if np.ndim(result) else float(result)
+
+    return value
 
 
 def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
@@ -438,16 +277,19 @@ def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
         return raw.format(**context["names"]) if fill and context["names"] else raw
 
     try:
-        published = _published(entry.get("published"), context)
+        published = _published(entry, context)
         current = "tolerance"
         spec = entry.get("tolerance")
         if spec == "rounding printed":
             spec = f"rounding {context['row_values']['decimals']}"
         tolerance = None if spec is None else parse_tolerance(str(spec))
-        current = "reproduce"
-        reproduce, name = (None, "") if "reproduce" not in entry else _reproducer(entry, context["names"])
-        current = "note_values"
-        note_values = {k: _note_value(v) for k, v in entry.get("note_values", {}).items()}
+        current = "id"
+        registered = STATEMENTS.get(text("id"))
+        if registered is None:
+            raise ValueError("no statement is registered under this id (tlslib.paper.statements)")
+        compute = registered.compute
+        reproduce = None if compute is None else (lambda: _as_value(compute()))
+        note_values = {k: _note_value(v) for k, v in registered.notes.items()}
         fields = {
             key: text(key, default)
             for key, default in (
@@ -466,22 +308,10 @@ def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
         published=published,
         tolerance=tolerance,
         reproduce=reproduce,
-        function=name,
+        function=registered.function,
         note_values=note_values,
         **fields,  # type: ignore[arg-type]
     )
-
-
-def _note_value(spec: str) -> Callable[[], Any]:
-    """A note value from ``"tlslib.module:function"``, optionally followed by text arguments."""
-    name, *args = str(spec).split()
-    function, _ = _function(name)
-
-    def value() -> Any:
-        result = function(*args)
-        return tuple(float(v) for v in np.ravel(result)) if np.ndim(result) else float(result)
-
-    return value
 
 
 def _row_values(row: Table1Row) -> dict[str, float]:
@@ -490,7 +320,7 @@ def _row_values(row: Table1Row) -> dict[str, float]:
         "c_th": row.c_th / C_SCALE,
         "c_exp": row.c_exp / C_SCALE,
         "debye_temperature": row.debye_temperature,
-        "formula_volume": row.material.formula_volume / UNIT_SCALES["Å³"],
+        "formula_volume": row.material.formula_volume / constants.angstrom**3,
     }
 
 
@@ -508,7 +338,7 @@ def _family(entry: Mapping[str, Any]) -> list[tuple[dict[str, Any], dict[str, An
         merged = {k: v for k, v in entry.items() if k not in ("over", "rows")}
         merged.update(overrides.get(r.glass, {}))
         values = _row_values(r)
-        values["decimals"] = r.c_th_decimals if "c_th" in str(entry.get("published")) else 0
+        values["decimals"] = r.c_th_decimals if entry.get("published_cell") == "c_th" else 0
         out.append((merged, {"names": {"glass": r.glass, "key": r.glass.lower()}, "row_values": values}))
     return out
 

@@ -11,9 +11,9 @@ import numpy as np
 from scipy import constants
 
 from tlslib.chain import Prediction, predict
-from tlslib.coupling import DEFAULT_ALPHA
 from tlslib.materials import Material
 from tlslib.paper.files import data_path
+from tlslib.parameters import ALPHA
 from tlslib.precision import agrees_to_printed_digits
 from tlslib.validation import InputError, positive_finite
 
@@ -173,7 +173,7 @@ def load_table1(path: str | Path = TABLE1_PATH) -> list[Table1Row]:
     return rows
 
 
-def compare_row(row: Table1Row, alpha: float = DEFAULT_ALPHA) -> Table1Comparison:
+def compare_row(row: Table1Row, alpha: float = ALPHA) -> Table1Comparison:
     """Recompute C (Eq. 12 with Eqs. 5, 13) from a row's inputs and compare with its C_th.
 
     The verdict is "reproduces" when |C − C_th| × 10⁴ is at most half a unit of the
@@ -198,7 +198,7 @@ def compare_row(row: Table1Row, alpha: float = DEFAULT_ALPHA) -> Table1Compariso
     )
 
 
-def recompute_table1(path: str | Path = TABLE1_PATH, alpha: float = DEFAULT_ALPHA) -> list[Table1Comparison]:
+def recompute_table1(path: str | Path = TABLE1_PATH, alpha: float = ALPHA) -> list[Table1Comparison]:
     """Load Table I and compare every row with its recomputation.
 
     Parameters
@@ -247,7 +247,7 @@ def measured_coupling_constant_range() -> tuple[float, float]:
     return float(c.min()), float(c.max())
 
 
-def recomputed_coupling_constant(glass: str, alpha: float = DEFAULT_ALPHA) -> float:
+def recomputed_coupling_constant(glass: str, alpha: float = ALPHA) -> float:
     """C of Eq. (12) from the printed ρ, v, v_o of one glass [dimensionless].
 
     Parameters
