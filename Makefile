@@ -27,6 +27,9 @@ export MKL_NUM_THREADS := 1
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
+# matplotlib's configuration and font cache inside the project, made afresh after `make clean`:
+# no ~/.config/matplotlib (a matplotlibrc) or stale ~/.cache/matplotlib (a font list) can change a figure.
+export MPLCONFIGDIR := $(CURDIR)/_build/mplconfig
 
 .PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
 
