@@ -31,7 +31,7 @@ export PYTHONHASHSEED := 0
 # no ~/.config/matplotlib (a matplotlibrc) or stale ~/.cache/matplotlib (a font list) can change a figure.
 export MPLCONFIGDIR := $(CURDIR)/_build/mplconfig
 
-.PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
+.PHONY: help venv book verify test unit install-check nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -43,6 +43,7 @@ help:
 	@echo "make archive    one zip: HTML book, PDF, executed notebooks, tlslib, data, lock, claims ledger;"
 	@echo "                \`make verify\` reruns it from the unzipped folder alone: _build/archive/"
 	@echo "make publication  make pdf + make archive, then check both, rerunning the archive (CI, after make test)"
+	@echo "make install-check  the wheel of \`pip install .\` in a fresh venv (numpy, scipy only): CLI and API"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
 	@echo "make bench      wall times of a clean build, a no-change rebuild and make test"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock and environment.yml"
@@ -100,9 +101,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tlslib tests tools
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication"
+	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication and not install"
 
 nbval: verify
+
+# The light install: the wheel in a fresh venv with numpy and scipy only, run from another directory.
+install-check: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_install.py
 
 # The HTML with -W from the outputs `verify` produced and compared in this run (a chapter that
 # nbval did not verify, e.g. a new one without a reference, is executed by the build itself).
