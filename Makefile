@@ -120,11 +120,15 @@ build-test: verify
 browser: build-test
 	BOOK_HTML=_build/test/_build/html $(BIN)/pytest -q -p no:cacheprovider tests/test_browser.py
 
+# The PDF's dates (Sphinx's, and xdvipdfmx's creation date and /ID) are the commit's, so two builds of
+# one commit give the same bytes; outside a git checkout of this folder they are the build's.
+PDF_DATE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && git log -1 --format=%ct 2>/dev/null)
+
 # The PDF shares the execution cache of `make book`.
 pdf: $(STAMP) $(CACHE_STAMP)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs XeLaTeX and latexmk:" \
 		"apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; }
-	$(JB) build . $(JBFLAGS) --builder pdflatex
+	$(if $(PDF_DATE),SOURCE_DATE_EPOCH=$(PDF_DATE) FORCE_SOURCE_DATE=1 )$(JB) build . $(JBFLAGS) --builder pdflatex
 	@echo "PDF: _build/latex/book.pdf"
 
 # The book's self-contained supplement: HTML, PDF, executed notebooks, tlslib, data, the lock, the
