@@ -27,9 +27,12 @@ export MKL_NUM_THREADS := 1
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
+# matplotlib's configuration and font cache inside the project, made afresh after `make clean`:
+# no ~/.config/matplotlib (a matplotlibrc) or stale ~/.cache/matplotlib (a font list) can change a figure.
+export MPLCONFIGDIR := $(CURDIR)/_build/mplconfig
 
-.PHONY: help venv book verify test unit nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication apt-packages dispatch-levels \
-	simulations simulations-check
+.PHONY: help venv book verify test unit install-check nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication \
+	apt-packages dispatch-levels simulations simulations-check
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -41,6 +44,7 @@ help:
 	@echo "make archive    one zip: HTML book, PDF, executed notebooks, tlslib, data, lock, claims ledger;"
 	@echo "                \`make verify\` reruns it from the unzipped folder alone: _build/archive/"
 	@echo "make publication  make pdf + make archive, then check both, rerunning the archive (CI, after make test)"
+	@echo "make install-check  the wheel of \`pip install .\` in a fresh venv (numpy, scipy only): CLI and API"
 	@echo "make notebooks  re-execute book/*.md into tests/notebooks/*.ipynb (the nbval references)"
 	@echo "make notebook CHAPTER=table1   one chapter as an executed notebook with its numbers: notebooks/table1.ipynb"
 	@echo "make simulations  regenerate the cached simulation outputs data/dipole_gap_*.csv (about 2 min, 2 cores, 10 GB)"
@@ -105,9 +109,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tlslib tests tools
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication"
+	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication and not install"
 
 nbval: verify
+
+# The light install: the wheel in a fresh venv with numpy and scipy only, run from another directory.
+install-check: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_install.py
 
 # The HTML with -W from the outputs `verify` produced and compared in this run (a chapter that
 # nbval did not verify, e.g. a new one without a reference, is executed by the build itself).
@@ -120,11 +128,15 @@ build-test: verify
 browser: build-test
 	BOOK_HTML=_build/test/_build/html $(BIN)/pytest -q -p no:cacheprovider tests/test_browser.py
 
+# The PDF's dates (Sphinx's, and xdvipdfmx's creation date and /ID) are the commit's, so two builds of
+# one commit give the same bytes; outside a git checkout of this folder they are the build's.
+PDF_DATE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && git log -1 --format=%ct 2>/dev/null)
+
 # The PDF shares the execution cache of `make book`.
 pdf: $(STAMP) $(CACHE_STAMP)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs XeLaTeX and latexmk:" \
 		"apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; }
-	$(JB) build . $(JBFLAGS) --builder pdflatex
+	$(if $(PDF_DATE),SOURCE_DATE_EPOCH=$(PDF_DATE) FORCE_SOURCE_DATE=1 )$(JB) build . $(JBFLAGS) --builder pdflatex
 	@echo "PDF: _build/latex/book.pdf"
 
 # The book's self-contained supplement: HTML, PDF, executed notebooks, tlslib, data, the lock, the

@@ -48,3 +48,19 @@ def test_bad_table_names_file_line_and_column(tmp_path, body, where):
 def test_missing_table_is_one_line(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         load_atomic_weights(tmp_path / "none.csv")
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        # silicon as a molar mass in kg/mol (0.028085), and a weight no element has
+        ("0.028085", "0.028085 is not a standard atomic weight A_r (below 1; a molar mass in kg/mol?)"),
+        ("28085", "28085 is not a standard atomic weight A_r (above 300; no element is heavier)"),
+    ],
+)
+def test_a_weight_in_the_wrong_unit_is_refused_with_file_line_and_column(tmp_path, weight, message):
+    p = tmp_path / "w.csv"
+    p.write_text(f"symbol,element,atomic_weight\nO,oxygen,15.999\nSi,silicon,{weight}\n")
+    with pytest.raises(InputError) as info:
+        load_atomic_weights(p)
+    assert str(info.value) == f"{p}, line 3, column atomic_weight: {message}"

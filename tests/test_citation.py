@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -206,3 +207,42 @@ def test_the_package_metadata_names_the_same_authors_and_licence(cff):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert [a["name"] for a in project["authors"]] == [" ".join(reversed(n.split(", "))) for n in cff_authors(cff)]
     assert project["license"]["text"] == cff["license"]
+
+
+def test_the_package_reports_pyproject_version():
+    import tlslib
+
+    # tlslib.__version__ is the installed metadata (importlib.metadata), i.e. pyproject.toml's version
+    assert tlslib.__version__ == _version()
+
+
+#: Every file that types the book's version in prose (the structured ones are checked above).
+VERSION_IN_PROSE = ("README.md", "book/how-to-cite.md")
+
+
+@pytest.mark.parametrize("name", VERSION_IN_PROSE)
+def test_every_version_written_in_prose_is_pyproject_version(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    written = re.findall(r"version\s*(?:=\s*\{)?\s*(\d+\.\d+\.\d+)", text, flags=re.IGNORECASE)
+    assert written, f"{name} names no version"
+    assert set(written) == {_version()}, f"{name} names version {sorted(set(written))}, pyproject.toml {_version()}"
+
+
+def test_no_other_file_types_the_version():
+    """The version is typed in pyproject.toml and in the citation files checked here, nowhere else
+    (tlslib.__version__ reads the installed metadata)."""
+    checked = {"pyproject.toml", "CITATION.cff", ".zenodo.json", *VERSION_IN_PROSE}
+    pattern = re.compile(rf"(?<![\d.]){re.escape(_version())}(?![\d.])")
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    stray = [
+        name
+        for name in tracked
+        if name not in checked
+        and not name.startswith("tests/notebooks/")
+        and name not in ("requirements.lock", "environment.yml")  # pinned third-party versions
+        and (ROOT / name).is_file()
+        and pattern.search((ROOT / name).read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not stray, f"the version {_version()} is typed in {stray}: read it from the metadata instead"

@@ -284,14 +284,55 @@ def test_archive_readme_says_how_to_rerun(archive):
 def test_archive_is_reproducible(tmp_path):
     if not ARCHIVE.is_file():
         _unavailable("no archive: run `make archive`")
+    again = _archive_tool().write_archive(HTML, tmp_path, PDF)
+    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (ARCHIVE, again)]
+    assert digest[0] == digest[1], "two archives of the same build differ"
+
+
+def _archive_tool():
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         import archive as tool
     finally:
         sys.path.pop(0)
-    again = tool.write_archive(HTML, tmp_path, PDF)
+    return tool
+
+
+def test_archive_makes_fixed_what_differs_between_two_builds():
+    """Jupyter Book gives each page's notebook (html/_sources/*.ipynb) random cell ids, and Sphinx adds
+    ?v=<checksum> to CSS and JavaScript links on a rebuild only: neither may reach the archive."""
+    import nbformat
+
+    tool = _archive_tool()
+    one, two = (nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]) for _ in range(2))
+    assert one.cells[0].id != two.cells[0].id
+    packed = [tool.normalized("html/_sources/book/table1.ipynb", nbformat.writes(nb).encode()) for nb in (one, two)]
+    assert packed[0] == packed[1] and b'"id": "table1-000"' in packed[0]
+    page = b'<link href="../_static/a.css?v=8cd3d715" /><script src="../_static/b.js?v=f4737972"></script>'
+    assert tool.normalized("html/book/table1.html", page) == (
+        b'<link href="../_static/a.css" /><script src="../_static/b.js"></script>'
+    )
+
+
+def test_a_second_build_gives_the_same_archive(tmp_path):
+    """`make archive` twice gives the same bytes: the HTML built again (from the same executed
+    chapters, into tmp_path) packs into the archive of `make archive`, byte for byte."""
+    executed = ROOT / "_build" / "executed"
+    if not (ARCHIVE.is_file() and PDF.is_file() and executed.is_dir()):
+        _unavailable("no archive, PDF or _build/executed: run `make archive`")
+    bin_dir = Path(sys.executable).parent
+    subprocess.run(
+        [sys.executable, ROOT / "tools" / "seed_cache.py", executed, tmp_path / "_build" / ".jupyter_cache"],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    done = subprocess.run(
+        [bin_dir / "jupyter-book", "build", ".", "-W", "-n", "--keep-going", "--path-output", tmp_path],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    again = _archive_tool().write_archive(tmp_path / "_build" / "html", tmp_path / "archive", PDF)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (ARCHIVE, again)]
-    assert digest[0] == digest[1], "two archives of the same build differ"
+    assert digest[0] == digest[1], "two builds of the same sources give different archives"
 
 
 def test_archive_opens_from_disk_with_equations_typeset(archive, tmp_path):

@@ -1,4 +1,4 @@
-"""tlslib.paper.simulations: the cached simulation outputs of data/, loaded, validated and matching the code that made them."""
+"""tlslib.paper.simulations: the cached runs of data/, loaded, validated and matching the code that made them."""
 
 import importlib.util
 from pathlib import Path

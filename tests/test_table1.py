@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,10 +56,10 @@ def test_every_printed_debye_temperature_reproduces_to_half_a_kelvin():
         ("a,b\n", "header"),
         (HEADER + "\n", "no data rows"),
         (HEADER + "\nSiO2,2200,4163,45.3,348,2.9\n", "line 2: expected 7 fields"),
-        (HEADER + "\nSiO2,-2200,4163,45.3,348,2.9,2.9\n", "line 2, column density_kg_m3 must be positive"),
-        (HEADER + "\nSiO2,2200,abc,45.3,348,2.9,2.9\n", "line 2, column velocity_m_s must be a number"),
-        (HEADER + "\nSiO2,2200,4163,nan,348,2.9,2.9\n", "line 2, column formula_volume_A3 must be finite"),
-        (HEADER + "\nSiO2,2200,4163,45.3,348,2.9,\n", "line 2, column C_th_1e4 must be a number"),
+        (HEADER + "\nSiO2,-2200,4163,45.3,348,2.9,2.9\n", "line 2, column density_kg_m3: must be positive"),
+        (HEADER + "\nSiO2,2200,abc,45.3,348,2.9,2.9\n", "line 2, column velocity_m_s: must be a number"),
+        (HEADER + "\nSiO2,2200,4163,nan,348,2.9,2.9\n", "line 2, column formula_volume_A3: must be finite"),
+        (HEADER + "\nSiO2,2200,4163,45.3,348,2.9,\n", "line 2, column C_th_1e4: must be a number"),
         (HEADER + "\n,2200,4163,45.3,348,2.9,2.9\n", "line 2, column glass: empty"),
         (HEADER + "\nA,2200,4163,45.3,348,2.9,2.9\nA,2200,4163,45.3,348,2.9,2.9\n", "line 3, column glass: dup"),
     ],
@@ -97,3 +99,45 @@ def test_table_accessors_of_the_shipped_table():
     assert recomputed_debye_energy("SiO2") / constants.k == pytest.approx(347.7, abs=0.05)
     with pytest.raises(InputError, match="no glass"):
         table1_row("Window glass")
+
+
+SIO2_ROW = {
+    "glass": "SiO2",
+    "density_kg_m3": "2200",
+    "velocity_m_s": "4163",
+    "formula_volume_A3": "45.3",
+    "debye_temperature_K": "348",
+    "C_exp_1e4": "2.9",
+    "C_th_1e4": "2.9",
+}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("density_kg_m3", "2.2", "2.2 is not a density in kg/m³ (below 100; g/cm³?)"),
+        ("velocity_m_s", "4.163", "4.163 is not a sound velocity in m/s (below 100; km/s?)"),
+        ("formula_volume_A3", "4.53e-29", "4.53e-29 is not a formula-unit volume in Å³ (below 1; m³ or nm³?)"),
+        ("formula_volume_A3", "45300", "45300 is not a formula-unit volume in Å³ (above 10000;"),
+        ("C_exp_1e4", "0.00029", "0.00029 is not a C × 10⁴ (below 0.01; C itself"),
+    ],
+)
+def test_a_value_in_the_wrong_unit_is_refused_with_file_line_and_column(tmp_path, column, value, message):
+    # SiO2 with one cell in g/cm³, km/s, m³, 1000 formula units or C instead of C × 10⁴
+    path = write(tmp_path, HEADER + "\n" + ",".join({**SIO2_ROW, column: value}.values()) + "\n")
+    with pytest.raises(InputError) as info:
+        load_table1(path)
+    assert str(info.value).startswith(f"{path}, line 2, column {column}: {message}")
+    assert "\n" not in str(info.value)
+
+
+def test_the_cli_refuses_a_density_in_g_per_cm3_in_one_line_with_exit_2(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + ",".join({**SIO2_ROW, "density_kg_m3": "2.2"}.values()) + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "tlslib", "table1", "--data", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        f"python -m tlslib: error: {path}, line 2, column density_kg_m3: 2.2 is not a density in kg/m³ "
+        "(below 100; g/cm³?)"
+    ]

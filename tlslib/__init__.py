@@ -29,9 +29,15 @@ One module per topic; a reader looking for the code of Eq. (N) finds it with
 - :mod:`tlslib.paper`                  Table I, the ledger and what else is specific to the paper
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from tlslib.chain import Prediction, predict
 from tlslib.materials import Material
 from tlslib.validation import InputError
 
 __all__ = ["InputError", "Material", "Prediction", "predict"]
-__version__ = "0.1.0"
+try:
+    #: pyproject.toml's version, as installed (the one place it is typed; tests/test_citation.py checks the others).
+    __version__ = version("tlslib")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"

@@ -16,9 +16,11 @@ Contents, under one folder named after the book and its version (README.md insid
 `make verify` works in the unzipped folder (tests/test_publication.py runs it there): it creates
 .venv from the lock, executes every chapter and compares each output with tests/notebooks/.
 
-The zip is reproducible: entries in sorted order with a fixed timestamp and mode, and generated
-files (README, ledger, executed notebooks) made deterministically from their inputs, so the same
-build gives the same bytes. Usage: python tools/archive.py [--html DIR] [--pdf FILE] [--out DIR]
+The zip is reproducible: entries in sorted order with a fixed timestamp and mode, generated files
+(README, ledger, executed notebooks) made deterministically from their inputs, and what differs
+between two builds of the same sources in the HTML made fixed (`normalized`: the random cell ids of
+`_sources/*.ipynb`, Sphinx's `?v=` checksums), so two builds give the same bytes.
+Usage: python tools/archive.py [--html DIR] [--pdf FILE] [--out DIR]
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ ROOT_FILES = (
 ROOT_FOLDERS = {"tlslib": "*.py", "data": "*", "tests/notebooks": "*.ipynb", "book": "*.md", "_static": "*"}
 #: 1980-01-01, the earliest time a zip can hold: no build time leaks into the archive.
 EPOCH = (1980, 1, 1, 0, 0, 0)
+#: Sphinx's cache-busting "?v=<checksum>" on a page's CSS and JavaScript links: written on a rebuild
+#: (the static files exist) and not on a fresh one, so it is removed (a file:// reader has no cache).
+CACHE_BUSTER = re.compile(r"(\.(?:css|js))\?v=[0-9a-f]{8}(?=\")")
 FORWARD = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Refresh" content="0; url=html/index.html">
@@ -175,14 +180,38 @@ def executed_notebooks(html: Path) -> Iterator[tuple[str, bytes]]:
         nb = jupytext.read(source)
         if not any(cell.cell_type == "code" for cell in nb.cells):
             continue
-        for i, cell in enumerate(nb.cells):
-            cell.id = f"{source.stem}-{i:03d}"  # the ids of tools/refresh_notebooks.py: no random ids
+        stable_ids(nb, source.stem)  # the ids of tools/refresh_notebooks.py: no random ids
         try:
             _, merged = cache.merge_match_into_notebook(nb)
         except KeyError as error:
             raise FileNotFoundError(f"the build's cache has no outputs for {doc}.md: rerun `make book`") from error
         merged.metadata.pop("widgets", None)
         yield f"notebooks/{source.stem}.ipynb", nbformat.writes(merged).encode("utf-8") + b"\n"
+
+
+def stable_ids(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """The notebook with cell ids from its name and the cell's index (the ids of tools/refresh_notebooks.py).
+
+    Jupyter Book converts each MyST page into a notebook with random cell ids, different on every
+    build; the ids mean nothing to a reader, so the archive numbers the cells instead.
+    """
+    for i, cell in enumerate(notebook.cells):
+        cell.id = f"{stem}-{i:03d}"
+    return notebook
+
+
+def normalized(name: str, content: bytes) -> bytes:
+    """A file of the built HTML with what differs between two builds of the same sources made fixed.
+
+    - ``_sources/**/*.ipynb``: the page as a notebook; its random cell ids become stable ones;
+    - ``*.html``: Sphinx's ``?v=<checksum>`` on CSS and JavaScript links is dropped.
+    """
+    if name.endswith(".ipynb"):
+        notebook = nbformat.reads(content.decode("utf-8"), as_version=nbformat.NO_CONVERT)
+        return nbformat.writes(stable_ids(notebook, Path(name).stem)).encode("utf-8") + b"\n"
+    if name.endswith(".html"):
+        return CACHE_BUSTER.sub(r"\1", content.decode("utf-8")).encode("utf-8")
+    return content
 
 
 def claims_ledger() -> tuple[bytes, bytes, list[dict]]:
@@ -227,7 +256,9 @@ def members(html: Path, pdf: Path) -> Iterator[tuple[str, bytes]]:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     title = config["title"]
     yield "index.html", FORWARD.format(title=html_lib.escape(title)).encode("utf-8")
-    yield from ((f"html/{p.relative_to(html).as_posix()}", p.read_bytes()) for p in html.rglob("*") if p.is_file())
+    for path in sorted(p for p in html.rglob("*") if p.is_file()):
+        name = f"html/{path.relative_to(html).as_posix()}"
+        yield name, normalized(name, path.read_bytes())
     yield "book.pdf", pdf.read_bytes()
     yield from executed_notebooks(html)
     as_json, as_csv, records = claims_ledger()

@@ -4,15 +4,16 @@ The first line is empty (the default: every dispatched kernel the CPU supports).
 switches off one more family of dispatched kernels, from the widest down, as long as the CPU has
 it: on x86-64 with numpy 2.4 the groups are AVX512_SPR, AVX512_ICL and X86_V4 (the AVX-512
 families), then X86_V3 (AVX2 and FMA3); what remains is the build's baseline (X86_V2). The names
-are numpy's own (numpy.lib.introspect / ``np.show_runtime()``), which are the ones
-NPY_DISABLE_CPU_FEATURES accepts; a name the CPU lacks is never printed, because numpy refuses to
-disable a feature that is not available. `.ci/run` runs `make verify` under every line.
+are numpy's own, read through its public API (``np.show_config(mode="dicts")["SIMD Extensions"]
+["found"]``: the dispatch targets of the build that this CPU has, the list ``np.show_runtime()``
+prints), which are the ones NPY_DISABLE_CPU_FEATURES accepts; a name the CPU lacks is never
+printed, because numpy refuses to disable a feature that is not available. `.ci/run` runs
+`make verify` under every line.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
 
 #: Families switched off together, widest first (x86-64 names of numpy >= 2.4; others are skipped).
 GROUPS = [("AVX512_SPR", "AVX512_ICL", "X86_V4"), ("X86_V3",)]
@@ -20,9 +21,10 @@ GROUPS = [("AVX512_SPR", "AVX512_ICL", "X86_V4"), ("X86_V3",)]
 
 def levels() -> list[str]:
     """NPY_DISABLE_CPU_FEATURES values, from the default (empty) down to the baseline."""
+    found = set(np.show_config(mode="dicts")["SIMD Extensions"]["found"])
     out, disabled = [""], []
     for group in GROUPS:
-        present = [f for f in group if f in __cpu_dispatch__ and __cpu_features__.get(f)]
+        present = [f for f in group if f in found]
         if not present:
             continue
         disabled.extend(present)

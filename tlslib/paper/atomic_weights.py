@@ -6,15 +6,15 @@ source is stated in data/README.md). Molar masses are returned in SI, kg/mol.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from scipy import constants
 
+from tlslib.paper.csvfile import Plausible, read_csv
 from tlslib.paper.files import data_path
-from tlslib.validation import InputError, positive_finite
+from tlslib.validation import InputError
 
 __all__ = ["ATOMIC_WEIGHTS_PATH", "load_atomic_weights", "formula_molar_mass"]
 
@@ -27,33 +27,22 @@ _TOKEN = re.compile(r"([A-Z][a-z]?)(\d*)")
 _MOLAR_MASS_CONSTANT = constants.physical_constants["molar mass constant"][0]
 
 
+#: A standard atomic weight lies between hydrogen's 1.008 and about 300 (no element is heavier).
+PLAUSIBLE_WEIGHT = Plausible(
+    "a standard atomic weight A_r", low=1.0, high=300.0, below="a molar mass in kg/mol?", above="no element is heavier"
+)
+
+
 @lru_cache(maxsize=8)
 def _load(path: Path) -> tuple[tuple[str, float], ...]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if header is None or tuple(h.strip() for h in header) != _COLUMNS:
-        raise InputError(f"{path}, line 1: header must be {','.join(_COLUMNS)}")
     weights: dict[str, float] = {}
-    for line, fields in enumerate(reader, start=2):
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        if len(fields) != len(_COLUMNS):
-            raise InputError(f"{path}, line {line}: expected {len(_COLUMNS)} fields, got {len(fields)}")
-        symbol = fields[0].strip()
+    for cells in read_csv(path, _COLUMNS):
+        symbol = cells.text("symbol")
         if not re.fullmatch(r"[A-Z][a-z]?", symbol):
-            raise InputError(f"{path}, line {line}, column symbol: {symbol!r} is not a chemical symbol")
+            raise cells.error("symbol", f"{symbol!r} is not a chemical symbol")
         if symbol in weights:
-            raise InputError(f"{path}, line {line}, column symbol: duplicate symbol {symbol!r}")
-        try:
-            weights[symbol] = positive_finite("atomic_weight", fields[2].strip())
-        except InputError as err:
-            raise InputError(f"{path}, line {line}, column {err}") from None
-    if not weights:
-        raise InputError(f"{path}: no data rows")
+            raise cells.error("symbol", f"duplicate symbol {symbol!r}")
+        weights[symbol] = cells.number("atomic_weight", PLAUSIBLE_WEIGHT)
     return tuple(weights.items())
 
 
@@ -68,7 +57,8 @@ def load_atomic_weights(path: str | Path = ATOMIC_WEIGHTS_PATH) -> dict[str, flo
     Raises
     ------
     InputError
-        One line naming the file, line and column of the first problem.
+        One line naming the file, line and column of the first problem (a weight outside
+        1–300 is refused: :data:`PLAUSIBLE_WEIGHT`).
     """
     return dict(_load(Path(path).resolve()))
 

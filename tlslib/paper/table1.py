@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,14 +11,16 @@ from scipy import constants
 
 from tlslib.chain import Prediction, predict
 from tlslib.materials import Material
+from tlslib.paper.csvfile import Plausible, read_csv
 from tlslib.paper.files import data_path
 from tlslib.parameters import ALPHA
 from tlslib.precision import agrees_to_printed_digits
-from tlslib.validation import InputError, positive_finite
+from tlslib.validation import InputError
 
 __all__ = [
     "TABLE1_PATH",
     "COLUMNS",
+    "PLAUSIBLE",
     "C_SCALE",
     "Table1Row",
     "Table1Comparison",
@@ -107,6 +108,18 @@ def _decimals(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
+#: The range each column's unit allows: a value outside is a unit slip, refused with its likely cause.
+PLAUSIBLE: dict[str, Plausible] = {
+    "density_kg_m3": Plausible("a density in kg/m³", low=100.0, below="g/cm³?"),
+    "velocity_m_s": Plausible("a sound velocity in m/s", low=100.0, below="km/s?"),
+    "formula_volume_A3": Plausible(
+        "a formula-unit volume in Å³", low=1.0, high=10_000.0, below="m³ or nm³?", above="not one formula unit?"
+    ),
+    "C_exp_1e4": Plausible("a C × 10⁴", low=0.01, below="C itself rather than C × 10⁴?"),
+    "C_th_1e4": Plausible("a C × 10⁴", low=0.01, below="C itself rather than C × 10⁴?"),
+}
+
+
 def load_table1(path: str | Path = TABLE1_PATH) -> list[Table1Row]:
     """Read and validate Table I from CSV.
 
@@ -120,39 +133,20 @@ def load_table1(path: str | Path = TABLE1_PATH) -> list[Table1Row]:
     InputError
         One line naming the file, the line and the column of the first problem:
         missing file, wrong header, wrong number of fields, empty or duplicate glass
-        name, or a value that is not a finite positive number.
+        name, a value that is not a finite positive number, or one outside the range of
+        its column's unit (:data:`PLAUSIBLE`: ρ below 100 kg/m³, v below 100 m/s, v_o
+        outside 1–10,000 Å³, C × 10⁴ below 0.01).
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if header is None:
-        raise InputError(f"{path}: file is empty")
-    if tuple(h.strip() for h in header) != COLUMNS:
-        raise InputError(f"{path}, line 1: header must be {','.join(COLUMNS)}")
     rows: list[Table1Row] = []
     seen: set[str] = set()
-    for line, fields in enumerate(reader, start=2):
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        if len(fields) != len(COLUMNS):
-            raise InputError(f"{path}, line {line}: expected {len(COLUMNS)} fields, got {len(fields)}")
-        cells = dict(zip(COLUMNS, (f.strip() for f in fields), strict=True))
-        name = cells["glass"]
+    for cells in read_csv(path, COLUMNS):
+        name = cells.text("glass")
         if not name:
-            raise InputError(f"{path}, line {line}, column glass: empty name")
+            raise cells.error("glass", "empty name")
         if name in seen:
-            raise InputError(f"{path}, line {line}, column glass: duplicate glass {name!r}")
+            raise cells.error("glass", f"duplicate glass {name!r}")
         seen.add(name)
-        values: dict[str, float] = {}
-        for column in COLUMNS[1:]:
-            try:
-                values[column] = positive_finite(column, cells[column])
-            except InputError as err:
-                raise InputError(f"{path}, line {line}, column {err}") from None
+        values = {column: cells.number(column, PLAUSIBLE.get(column)) for column in COLUMNS[1:]}
         material = Material(
             name=name,
             density=values["density_kg_m3"],
@@ -165,11 +159,9 @@ def load_table1(path: str | Path = TABLE1_PATH) -> list[Table1Row]:
                 debye_temperature=values["debye_temperature_K"],
                 c_exp=values["C_exp_1e4"] * C_SCALE,
                 c_th=values["C_th_1e4"] * C_SCALE,
-                c_th_decimals=_decimals(cells["C_th_1e4"]),
+                c_th_decimals=_decimals(cells.text("C_th_1e4")),
             )
         )
-    if not rows:
-        raise InputError(f"{path}: no data rows")
     return rows
 
 
