@@ -17,7 +17,8 @@ NBVAL := $(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadscope --nbval -
 UV_VERSION := 0.13.9
 # Debian packages: TeX for `make pdf`; Chromium for the browser tests; poppler-utils to read the PDF back.
 # .ci/run installs them all (`make apt-packages` prints the list).
-TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
+TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf \
+	fonts-dejavu-core fonts-dejavu-extra
 APT_PACKAGES := chromium poppler-utils $(TEX_PACKAGES)
 
 # Reproducible numbers and no GUI: one BLAS thread, the Agg backend, no debugger noise.
@@ -137,7 +138,10 @@ pdf: $(STAMP) $(CACHE_STAMP)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs XeLaTeX and latexmk:" \
 		"apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; }
 	$(if $(PDF_DATE),SOURCE_DATE_EPOCH=$(PDF_DATE) FORCE_SOURCE_DATE=1 )$(JB) build . $(JBFLAGS) --builder pdflatex
-	@echo "PDF: _build/latex/book.pdf"
+	@# \tracinglostchars=3 (tools/latex/tlsbook.sty) stops XeLaTeX on a missing glyph; the log is read too.
+	@! grep -a "Missing character" _build/latex/book.log || { echo "make pdf: characters missing from the fonts (above)"; exit 1; }
+	@echo "PDF: _build/latex/book.pdf ($$(pdfinfo _build/latex/book.pdf 2>/dev/null | sed -n 's/^Pages: *//p') pages," \
+		"$$(grep -ac '^Overfull' _build/latex/book.log || true) overfull boxes in _build/latex/book.log)"
 
 # The book's self-contained supplement: HTML, PDF, executed notebooks, tlslib, data, the lock, the
 # claims ledger and what `make verify` needs to rerun every number from the unzipped folder alone.

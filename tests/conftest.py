@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 # Hooks that act on nbval's cells only: readable differences, verified chapters, timings.
-from nbval_verified import pytest_runtest_makereport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401
+from nbval_verified import (  # noqa: F401
+    pytest_collection_modifyitems,
+    pytest_runtest_makereport,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
 from scipy import constants
 
 ROOT = Path(__file__).resolve().parent.parent

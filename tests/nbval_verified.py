@@ -2,7 +2,8 @@
 
 Loaded by ``make verify`` (``-p tests.nbval_verified``) beside ``--nbval``. nbval stays the verifier:
 it executes every chapter once and compares each output with the published reference in
-tests/notebooks. This plugin adds three things and changes no comparison:
+tests/notebooks. This plugin adds three things and changes no comparison (beyond skipping a
+figure's SVG and PDF faces as nbval skips its PNG):
 
 1. **A readable verdict.** When a cell differs, each recorded number that moved is listed as
    ``chapter: quantity: published X, now Y (relative difference Z)``, in the cell's report and
@@ -178,6 +179,18 @@ def describe(item: dict) -> str:
 def describe_differences(chapter: str, reference: list, test: list) -> list[str]:
     """One line per recorded value that differs between the published and the fresh outputs."""
     return [describe(item) for item in differences(chapter, reference, test)]
+
+
+#: A figure's vector faces (tlslib.book.setup_figures): nbval skips PNG and JPEG only, and the
+#: references hold no figure (tools/refresh_notebooks.py), so these are not compared either.
+FIGURE_MIMES = ("image/svg+xml", "application/pdf")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Figures are never compared: nbval's list of skipped outputs gets the vector formats too."""
+    for item in items:
+        if _is_nbval_cell(item) and not set(FIGURE_MIMES) <= set(item.parent.skip_compare):
+            item.parent.skip_compare = tuple(item.parent.skip_compare) + FIGURE_MIMES
 
 
 @pytest.hookimpl(hookwrapper=True)

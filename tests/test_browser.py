@@ -31,6 +31,15 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The JavaScript the tests run in the page, one function expression a file.
+SCRIPTS = Path(__file__).resolve().parent / "browser"
+
+
+def _script(name: str) -> str:
+    """A function expression from tests/browser/, for page.evaluate / page.wait_for_function."""
+    return (SCRIPTS / name).read_text(encoding="utf-8").strip()
+
+
 # Needs the built HTML and Chromium: `make browser`; `make unit` deselects it.
 pytestmark = pytest.mark.browser
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -184,20 +193,10 @@ class _Visit:
 
 
 # The text of the page outside code, scripts and typeset math: where raw TeX must not survive.
-_PROSE_TEXT = """() => {
-  const main = document.querySelector('main') || document.body;
-  const copy = main.cloneNode(true);
-  copy.querySelectorAll('pre, code, script, style, mjx-container, .highlight').forEach(e => e.remove());
-  return copy.textContent;
-}"""
+_PROSE_TEXT = _script("prose_text.js")
 
 #: True once MathJax has typeset the page (MathJax 3's startup.promise resolves after the first typesetting).
-_MATHJAX_DONE = """() => {
-  const startup = window.MathJax && MathJax.startup;
-  if (!startup || !startup.promise) return false;
-  if (!window.__typesetWatch) window.__typesetWatch = startup.promise.then(() => { window.__typeset = true; });
-  return window.__typeset === true;
-}"""
+_MATHJAX_DONE = _script("mathjax_done.js")
 
 #: True once every image has either loaded or failed.
 _IMAGES_SETTLED = "() => [...document.images].every(i => i.complete)"
@@ -381,108 +380,7 @@ MAX_TITLE_LINES_ON_PHONE = 3
 
 # Facts about one page at the current width, measured in the page (one evaluate per width).
 # fits(el): is el visible whole, or reachable by scrolling a scroll container that itself fits?
-_LAYOUT = r"""() => {
-  const article = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
-  const vw = document.documentElement.clientWidth;
-  const box = e => e.getBoundingClientRect();
-  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-      (e.classList.length ? '.' + [...e.classList].slice(0, 2).join('.') : '');
-  function fits(el) {
-    const r = box(el);
-    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-      const ox = getComputedStyle(a).overflowX;
-      if (ox === 'visible') continue;
-      const ar = box(a);
-      if (r.left >= ar.left - 1 && r.right <= ar.right + 1) continue;
-      if ((ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth + 1 && r.left >= ar.left - 1) {
-        const outer = fits(a);  // reachable by scrolling a, if a itself is on the screen
-        return outer.ok ? {ok: true, scroll: true} : outer;
-      }
-      return {ok: false, why: `cut at the ${r.right > ar.right ? 'right' : 'left'} by ${name(a)} ` +
-                              `(overflow-x: ${ox}; ${Math.round(r.width)} px in ${Math.round(ar.width)} px)`};
-    }
-    if (r.right > vw + 1 || r.left < -1)
-      return {ok: false, why: `runs off the page (${Math.round(r.left)} to ${Math.round(r.right)} px of ${vw} px)`};
-    return {ok: true, scroll: false};
-  }
-  // The part of el that is drawn: its box cut by every ancestor that clips or scrolls.
-  function drawn(el) {
-    let r = box(el), left = r.left, right = r.right, top = r.top, bottom = r.bottom;
-    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-      if (getComputedStyle(a).overflowX === 'visible') continue;
-      const ar = box(a);
-      left = Math.max(left, ar.left); right = Math.min(right, ar.right);
-      top = Math.max(top, ar.top); bottom = Math.min(bottom, ar.bottom);
-    }
-    return {left, right, top, bottom};
-  }
-  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
-                            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-  const equations = [...article.querySelectorAll('div.math')].map(div => {
-    const math = div.querySelector('mjx-container mjx-math') || div.querySelector('mjx-container') || div;
-    const eqno = div.querySelector('span.eqno');
-    let number = null, clash = false;
-    if (eqno && eqno.firstChild && eqno.firstChild.nodeType === Node.TEXT_NODE) {
-      const range = document.createRange();
-      range.selectNodeContents(eqno.firstChild);  // the number itself, not its hidden "#" link
-      number = eqno.firstChild.textContent.trim();
-      clash = overlap(drawn(math), range.getBoundingClientRect());
-    }
-    const section = div.closest('section');
-    const heading = section && section.querySelector('h1, h2, h3, h4');
-    const under = heading ? heading.textContent.replace(/[#¶]/g, '').trim().slice(0, 50) : '';
-    return {label: number || `(unnumbered, in “${under}”)`, overlaps_number: clash, ...fits(math)};
-  });
-  const tables = [...article.querySelectorAll('table')].filter(t => !t.closest('table table')).map((t, i) => {
-    const caption = t.querySelector('caption');
-    const head = [...t.querySelectorAll('th')].slice(0, 3).map(th => th.textContent.trim()).join(' | ');
-    return {label: `table ${i + 1} (${(caption ? caption.textContent : head).trim().slice(0, 60)})`, ...fits(t)};
-  });
-  const skip = 'pre, code, .highlight, mjx-container, script, style, .headerlink';
-  const prose = [...article.querySelectorAll('p, li, td, th, dd, dt, figcaption, caption')]
-      .filter(e => !e.closest(skip))
-      .map(e => {
-        const copy = e.cloneNode(true);
-        copy.querySelectorAll(skip).forEach(x => x.remove());
-        return copy.textContent;
-      });
-  const figures = [...article.querySelectorAll('img')].map((img, i) => {
-    const figure = img.closest('figure');
-    const caption = figure && figure.querySelector('figcaption');
-    const section = img.closest('section');
-    const heading = section && section.querySelector('h1, h2, h3, h4');
-    const under = heading ? heading.textContent.replace(/[#¶]/g, '').trim().slice(0, 50) : '';
-    return {src: `image ${i + 1} (in “${under}”)`,
-            caption: caption ? caption.textContent.trim().replace(/\s+/g, ' ').slice(0, 80) : null};
-  });
-  const h1 = article.querySelector('h1');
-  const lineHeight = h1 ? parseFloat(getComputedStyle(h1).lineHeight) : 0;
-  const h1Text = h1 ? [...h1.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))
-                                        .map(n => n.textContent).join('').trim() : '';
-  const searches = [...document.querySelectorAll('.search-button__button, form.bd-search')]
-      .filter(e => !e.closest('dialog') && e.getClientRects().length && box(e).width > 0 &&
-                   getComputedStyle(e).visibility !== 'hidden' && box(e).right > 0 && box(e).left < vw);
-  const headings = [...article.querySelectorAll('h2, h3, h4')].map(h => {
-    const copy = h.cloneNode(true);
-    copy.querySelectorAll('mjx-container, .headerlink, code').forEach(x => x.remove());
-    return copy.textContent.trim().replace(/\s+/g, ' ');
-  });
-  const stamp = document.querySelector('.book-stamp');
-  return {
-    equations, tables, prose, figures,
-    title: document.title,
-    h1: h1Text,
-    headings,
-    h1_lines: h1 && lineHeight ? Math.round(box(h1).height / lineHeight) : 0,
-    sidebar: [...document.querySelectorAll('nav.bd-docs-nav a')].map(a => a.textContent.trim().replace(/\s+/g, ' ')),
-    searches: searches.length,
-    page_width: document.documentElement.scrollWidth,
-    viewport: vw,
-    text: (document.querySelector('main') || document.body).innerText,
-    links: [...article.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
-    stamp: stamp ? stamp.textContent.replace(/\s+/g, ' ').trim() : null,
-  };
-}"""
+_LAYOUT = _script("layout.js")
 #: Two animation frames: the layout after a resize has been computed and painted.
 _SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
@@ -652,3 +550,67 @@ def test_footer_gives_version_commit_and_the_paper(layouts):
         assert f"Version {version}" in stamp, stamp
         assert re.search(r"commit [0-9a-f]{7,}|unknown commit", stamp), stamp
         assert "10.1103/PhysRevLett.124.075902" in stamp and "Carruzzo" in stamp, stamp
+
+
+# --- Issue 18, item 5: a phone reads the decisive columns; figures are vector and say what they show ---
+
+#: Columns (1 = the index column) that must stay on a 390 px screen without sideways scrolling
+#: (tools/static/book-chrome.css hides the others there). Table I (book/table1.md): glass, C_exp,
+#: C_th, C calc. and the verdict; the ledger (book/claims.md; its verdict is the section heading):
+#: the claim id and the claim, found by their header text.
+DECISIVE_BY_POSITION = {"book/table1": {"table1_recomputed": (1, 7, 8, 9, 11)}}
+DECISIVE_BY_HEADER = {"book/claims": ("claim id", "claim")}
+#: myst-nb names a figure by the SHA-256 of its bytes: such an alt text says nothing.
+HASH_NAME = re.compile(r"^[0-9a-f]{32,}(\.\w+)?$")
+
+
+def test_decisive_table_columns_are_on_a_phone_screen(layouts):
+    problems, n = [], 0
+    for doc, tables in DECISIVE_BY_POSITION.items():
+        columns = layouts[doc][PHONE]["columns"]
+        for table, wanted in tables.items():
+            found = {c["index"]: c for c in columns if c["table"] == table}
+            assert found, f"{doc}: no table {table!r}"
+            for index in wanted:
+                n += 1
+                if index not in found or not found[index]["on_screen"]:
+                    problems.append(f"{doc} at {PHONE} px: {table} column {index} is not on the screen")
+    for doc, headers in DECISIVE_BY_HEADER.items():
+        columns = layouts[doc][PHONE]["columns"]
+        ledgers = sorted({c["table"] for c in columns if c["table"].startswith("ledger_")})
+        assert ledgers, f"{doc}: no ledger table"
+        for table in ledgers:
+            for header in headers:
+                n += 1
+                match = [c for c in columns if c["table"] == table and c["header"] == header]
+                if not match or not match[0]["on_screen"]:
+                    problems.append(f"{doc} at {PHONE} px: {table} column {header!r} is not on the screen")
+    assert n, "no decisive column checked"
+    _report(problems, "decisive columns off a phone's screen")
+
+
+def test_tables_keep_every_column_on_a_desktop(layouts):
+    """Hiding columns is for phones only: at 1280 px every column of Table I and the ledger is shown."""
+    problems = [
+        f"{doc} at {DESKTOP} px: {c['table']} column {c['index']} ({c['header']!r}) is hidden"
+        for doc in ("book/table1", "book/claims")
+        for c in layouts[doc][DESKTOP]["columns"]
+        if not c["shown"]
+    ]
+    _report(problems, "columns hidden on a desktop")
+
+
+def test_figures_are_svg_with_alt_text_that_says_what_they_show(layouts):
+    problems, n = [], 0
+    for doc, widths in layouts.items():
+        for figure in widths[DESKTOP]["figures"]:
+            if figure["caption"] is None:
+                continue  # test_every_figure_is_numbered_and_captioned reports it
+            n += 1
+            if not figure["file"].endswith(".svg"):
+                problems.append(f"{doc}: {figure['src']} is {figure['file']!r}, not an SVG")
+            alt = (figure["alt"] or "").strip()
+            if not alt or HASH_NAME.match(alt) or len(alt.split()) < 4:
+                problems.append(f"{doc}: {figure['src']} has the alt text {alt!r}")
+    assert n, "no figure found: the check would pass vacuously"
+    _report(problems, "figures that are not SVG or lack alt text")

@@ -185,19 +185,81 @@ def test_pdf_has_the_glued_numbers(pdf_text):
     assert not missing, "glued numbers missing from the PDF:\n" + "\n".join(missing)
 
 
-def test_pdf_has_the_figures():
+LATEX = PDF.parent
+#: A4 in PostScript points (210 mm x 297 mm), as pdfinfo prints it.
+A4_POINTS = (595.28, 841.89)
+
+
+def _pdfimages() -> list[dict[str, str]]:
+    """The raster images of the PDF (pdfimages -list): one dict per image, keyed by the column heads."""
     if not PDF.is_file() or shutil.which("pdfimages") is None:
         _unavailable("no PDF or no pdfimages (poppler-utils)")
     listing = subprocess.run(["pdfimages", "-list", str(PDF)], capture_output=True, text=True, check=True).stdout
-    n_pdf = len([ln for ln in listing.splitlines()[2:] if ln.strip()])
+    lines = listing.splitlines()
+    heads = lines[0].split()
+    return [dict(zip(heads, ln.split(), strict=False)) for ln in lines[2:] if ln.strip()]
+
+
+def _html_figures() -> int:
     n_html = 0
     for doc in _toc_files():
         page = HTML / f"{doc}.html"
         if page.is_file():
             figures = re.findall(r"<img [^>]*src=\"(?![^\"]*_static/images/logo_)", page.read_text(encoding="utf-8"))
             n_html += len(figures)
+    return n_html
+
+
+def test_pdf_has_the_figures():
+    """Every figure of the HTML book is in the PDF: each is included as a graphic by book.tex."""
+    tex = LATEX / "book.tex"
+    if not tex.is_file():
+        _unavailable("no book.tex beside the PDF: run `make pdf`")
+    included = re.findall(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{?([^}]+)\}", tex.read_text(encoding="utf-8"))
+    n_html = _html_figures()
     assert n_html, "no figure in the HTML book to compare with"
-    assert n_pdf >= n_html, f"{n_pdf} images in the PDF, {n_html} figures in the HTML book"
+    assert len(included) >= n_html, f"{len(included)} graphics in the PDF, {n_html} figures in the HTML book"
+
+
+def test_pdf_figures_are_vector_graphics():
+    """Issue 18, item 4: the figures are PDF graphics (matplotlib's PDF face), not ~100 dpi PNGs.
+
+    pdfimages lists the raster images of the PDF: none may be a figure. The figures are included
+    as .pdf files by book.tex; a figure drawn with an image inside (imshow) would be listed here.
+    """
+    rasters = [f"page {i['page']}: {i['width']}x{i['height']} {i['type']}" for i in _pdfimages()]
+    assert not rasters, f"{len(rasters)} raster images in the PDF:\n" + "\n".join(rasters)
+    graphics = re.findall(
+        r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{?([^}]+)\}", (LATEX / "book.tex").read_text(encoding="utf-8")
+    )
+    assert graphics and all(Path(g).suffix in {".pdf", ""} for g in graphics), graphics
+
+
+def test_pdf_is_a4():
+    """Issue 18, item 4: every page is A4 (210 mm x 297 mm, portrait or landscape), not US Letter."""
+    if not PDF.is_file() or shutil.which("pdfinfo") is None:
+        _unavailable("no PDF or no pdfinfo (poppler-utils)")
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(PDF)], capture_output=True, text=True, check=True)
+    sizes = re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts", info.stdout, re.MULTILINE)
+    assert sizes, info.stdout[:500]
+    wrong = [
+        f"page {page}: {w} x {h} pts"
+        for page, w, h in sizes
+        if sorted((float(w), float(h))) != pytest.approx(sorted(A4_POINTS), abs=1.0)
+    ]
+    assert not wrong, f"{len(wrong)} pages are not A4:\n" + "\n".join(wrong[:10])
+
+
+def test_pdf_has_no_missing_character():
+    """Issue 18, item 4: XeLaTeX found a glyph for every character (its log names any it did not:
+    "Missing character: There is no ₚ (U+209A) in font ..."); tools/latex/tlsbook.sty makes one an error."""
+    log = LATEX / "book.log"
+    if not log.is_file():
+        _unavailable("no book.log beside the PDF: run `make pdf`")
+    text = log.read_text(encoding="utf-8", errors="replace")
+    missing = sorted(set(re.findall(r"Missing character: There is no .*", text)))
+    assert not missing, f"{len(missing)} characters missing from the fonts:\n" + "\n".join(missing)
+    assert "\\tracinglostchars=3" in (ROOT / "tools" / "latex" / "tlsbook.sty").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

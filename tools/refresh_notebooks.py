@@ -42,11 +42,11 @@ def notebook_sources() -> list[Path]:
 
 
 def drop_figures(nb: nbformat.NotebookNode) -> None:
-    """Remove image/* data from every output (the text/plain face of a figure stays)."""
+    """Remove image/* and application/pdf data from every output (the text/plain face of a figure stays)."""
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            for mime in [m for m in data if m.startswith("image/")]:
+            for mime in [m for m in data if m.startswith("image/") or m == "application/pdf"]:
                 del data[mime]
                 out.get("metadata", {}).pop(mime, None)
 

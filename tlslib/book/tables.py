@@ -18,10 +18,13 @@ from tlslib.book import recording
 from tlslib.book.numbers import MINUS, SIGNIFICANT_DIGITS, UNIT_SPACE, quantity
 from tlslib.book.recording import table_record
 
-__all__ = ["Format", "Table", "show_table", "LONG_TABLE_ROWS", "WIDE_TABLE_COLUMNS"]
+__all__ = ["Format", "Table", "show_table", "LONG_TABLE_ROWS", "WIDE_TABLE_COLUMNS", "LANDSCAPE_COLUMNS"]
 
 #: Tables with this many columns (index included) are set in a smaller font on the web page.
 WIDE_TABLE_COLUMNS = 10
+#: A long table with this many columns (index included) is set on landscape pages in the PDF: in
+#: portrait its wrapped text columns are a word wide and its numbers overrun their cells.
+LANDSCAPE_COLUMNS = 8
 
 #: A column's display format: a format spec (".2f"), or a function of the value returning text.
 Format = str | Callable[[Any], str]
@@ -139,7 +142,9 @@ class Table:
         unit in brackets never breaks; the table is set a size smaller so that ten columns fit.
         A long table is a ``{table}`` of class longtable with columns r (numbers), a ragged-right
         paragraph of the given width (text columns with a width) or l (other text); a hyphenated
-        word in it breaks before a hyphen, never after (see :data:`_BREAK_BEFORE_HYPHEN`).
+        word in it breaks before a hyphen, never after (see :data:`_BREAK_BEFORE_HYPHEN`). A long
+        table of :data:`LANDSCAPE_COLUMNS` columns or more goes on landscape pages (pdflscape,
+        loaded by tools/latex/tlsbook.sty), where the widths are fractions of the page's length.
         """
         rule = ["---:" if n else ":---" for n in self.numeric]
         headers = [_unbreakable_units(h) for h in self.headers]
@@ -150,9 +155,12 @@ class Table:
             )
         else:
             spec = "".join("R" if n else "L" for n in self.numeric)
+        landscape = self.long and len(self.headers) >= LANDSCAPE_COLUMNS
         lines = [
             "```{raw} latex",
-            "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}" + (_BREAK_BEFORE_HYPHEN if self.long else ""),
+            ("\\begin{landscape}" if landscape else "")
+            + "\\begingroup\\small\\setlength{\\tabcolsep}{5pt}"
+            + (_BREAK_BEFORE_HYPHEN if self.long else ""),
             "```",
             "",
             "```{tabularcolumns} " + spec,
@@ -163,7 +171,7 @@ class Table:
         lines += ["| " + " | ".join(headers) + " |", "|" + "|".join(rule) + "|"]
         lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in self.rows]
         lines += ["````"] if self.long else []
-        lines += ["", "```{raw} latex", "\\endgroup", "```"]
+        lines += ["", "```{raw} latex", "\\endgroup" + ("\\end{landscape}" if landscape else ""), "```"]
         text = "\n".join(lines)
         for note in self.notes:
             text += "\n\n" + note
