@@ -28,7 +28,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels
+.PHONY: help venv book verify test unit nbval build-test browser lint notebooks bench lock clean pdf archive publication apt-packages dispatch-levels mutation
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -137,6 +137,16 @@ dispatch-levels: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# Mutation testing of the physics layer ([tool.mutmut] in pyproject.toml): every mutant of the core
+# modules of tlslib/ runs the unit tests that call the mutated function; a fresh run each time.
+# Prints the score and every surviving mutant with its diff (tools/mutation_report.py).
+mutation: $(STAMP)
+	rm -rf mutants
+	mkdir -p _build
+	$(BIN)/mutmut run --max-children 2 > _build/mutation.log 2>&1 || { tail -n 40 _build/mutation.log; exit 1; }
+	@tail -c 400 _build/mutation.log | tr '\r' '\n' | tail -n 2
+	$(BIN)/python tools/mutation_report.py
 
 lock:
 	rm -rf _build/lockenv
