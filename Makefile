@@ -33,7 +33,7 @@ export PYTHONHASHSEED := 0
 export MPLCONFIGDIR := $(CURDIR)/_build/mplconfig
 
 .PHONY: help venv book verify test unit install-check nbval build-test browser lint notebooks notebook bench lock clean pdf archive publication \
-	apt-packages dispatch-levels simulations simulations-check
+	apt-packages dispatch-levels simulations simulations-check mutation
 
 help:
 	@echo "make verify     do the numbers reproduce? execute every chapter once, compare every output with the"
@@ -177,6 +177,16 @@ simulations: $(STAMP)
 # Regenerate and compare with git, bit for bit (for CI).
 simulations-check: $(STAMP)
 	tools/check_simulations.sh
+
+# Mutation testing of the physics layer ([tool.mutmut] in pyproject.toml): every mutant of the core
+# modules of tlslib/ runs the unit tests that call the mutated function; a fresh run each time.
+# Prints the score and every surviving mutant with its diff (tools/mutation_report.py).
+mutation: $(STAMP)
+	rm -rf mutants
+	mkdir -p _build
+	$(BIN)/mutmut run --max-children 2 > _build/mutation.log 2>&1 || { tail -n 40 _build/mutation.log; exit 1; }
+	@tail -c 400 _build/mutation.log | tr '\r' '\n' | tail -n 2
+	$(BIN)/python tools/mutation_report.py
 
 lock:
 	rm -rf _build/lockenv

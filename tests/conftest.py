@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numbers
+from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 # Hooks that act on nbval's cells only: readable differences, verified chapters, timings.
@@ -16,6 +19,44 @@ from nbval_verified import (  # noqa: F401
 from scipy import constants
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# pytest.approx adds abs=1e-12 to its relative tolerance: an expected value below ~1e-6 (an SI energy
+# of 1e-22 J, a volume of 4.5e-29 m³) then passes for almost any value, a factor 2 included. Every
+# approx of the suite goes through this wrapper: an expected magnitude outside [1e-6, 1e6] must
+# state abs= (or be compared in natural units, J → K, m³ → Å³). Zero is exempt (abs=1e-12 is meant).
+APPROX_MAGNITUDES = (1e-6, 1e6)
+_pytest_approx = pytest.approx
+
+
+def _magnitudes(expected) -> list[float]:
+    """The nonzero finite |values| of an approx expectation (scalar, array, sequence or mapping)."""
+    if isinstance(expected, Mapping):
+        return [m for value in expected.values() for m in _magnitudes(value)]
+    if isinstance(expected, numbers.Number) and not isinstance(expected, bool):
+        values = np.array([abs(complex(expected))])
+    else:
+        try:
+            values = np.abs(np.asarray(expected, dtype=complex)).ravel()
+        except (TypeError, ValueError):
+            return []
+    return [float(v) for v in values if v != 0 and np.isfinite(v)]
+
+
+def checked_approx(expected, rel=None, abs=None, nan_ok=False):  # noqa: A002 (pytest's own keywords)
+    """pytest.approx that refuses an expected magnitude far from 1 without an explicit abs."""
+    if abs is None:
+        low, high = APPROX_MAGNITUDES
+        outside = [m for m in _magnitudes(expected) if not low <= m <= high]
+        if outside:
+            raise AssertionError(
+                f"pytest.approx({expected!r}) without abs=: magnitude {outside[0]:.3g} is outside "
+                f"[{low:g}, {high:g}], where the default abs=1e-12 (or rel) makes the comparison "
+                "meaningless or unclear; state abs= or compare in natural units (J -> K, m³ -> Å³)"
+            )
+    return _pytest_approx(expected, rel=rel, abs=abs, nan_ok=nan_ok)
+
+
+pytest.approx = checked_approx
 
 
 @pytest.fixture

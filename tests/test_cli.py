@@ -47,6 +47,24 @@ def test_predict_json_has_exactly_the_documented_keys(capsys):
     assert record["measurement"] is None and record["frequency_Hz"] is None and record["temperature_K"] is None
 
 
+def test_predict_json_gamma_max_p_bar_q_inv_and_mean_free_path_by_hand(capsys):
+    code, out, _ = run(capsys, "predict", *SIO2, "--json")
+    assert code == 0
+    record = json.loads(out)
+    # rho v^2 = 2200 * 4163^2 = 3.81273e10 Pa; rho v^2 v_o = 3.81273e10 * 45.3e-30 = 1.72718e-18 J
+    # gamma_max = (4/3)(2/(9 pi))^(2/3) rho v^2 v_o = 0.228050 * 1.72718e-18 = 3.93884e-19 J = 2.4584 eV
+    assert record["gamma_max_eV"] == pytest.approx(2.4584, rel=1e-4)
+    # Eq. (9): P_bar = (rho v^2 / 3 gamma_max^2) (gamma_o/gamma_max)^2
+    #        = 3.81273e10 / (3 * 1.55145e-37) * (0.267907/2.45841)^2 = 8.1918e46 * 0.0118758 = 9.7285e44
+    assert record["P_bar_J-1_m-3"] == pytest.approx(9.7285e44, rel=1e-4, abs=0)
+    # Q^-1 = (pi/2) C = 1.570796 * 2.93818e-4 = 4.6153e-4; l/lambda = 1/(2 pi^2 C) = 1/5.79977e-3 = 172.42
+    assert record["Q_inv"] == pytest.approx(4.6153e-4, rel=1e-4, abs=0)
+    assert record["l_over_lambda"] == pytest.approx(172.42, rel=1e-4)
+    # and C = P_bar gamma_eff^2/(rho v^2) with gamma_eff = 2.5 gamma_o = 0.669767 eV
+    gamma_eff = record["gamma_eff_eV"] * 1.602176634e-19
+    assert record["C"] == pytest.approx(record["P_bar_J-1_m-3"] * gamma_eff**2 / 3.81273e10, rel=1e-5)
+
+
 def test_predict_from_velocities_and_molar_mass(capsys):
     # SiO2 with v_l = 5800, v_t = 3800, M = 60.08 g/mol -> v = 4163.3 m/s, v_o = 45.35 Å^3
     code, out, _ = run(

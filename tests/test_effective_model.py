@@ -20,7 +20,7 @@ from tlslib.parameters import TUNNELING_MAX
 
 def test_tunneling_max_is_10_kelvin():
     # 10 K * 1.380649e-23 J/K = 1.380649e-22 J
-    assert TUNNELING_MAX == pytest.approx(1.380649e-22, rel=1e-12)
+    assert TUNNELING_MAX == pytest.approx(1.380649e-22, rel=1e-12, abs=0)
 
 
 def test_window_spans_exp_of_gamma_max_over_scale_squared():
@@ -51,7 +51,7 @@ def test_effective_distribution_is_p_bar_of_eq9_over_delta(sio2):
     delta = TUNNELING_MAX * np.array([1e-30, 1e-10, 0.5])
     got = effective_distribution(delta, sio2["density"], sio2["velocity"], g_max, g_o)
     expected = standard_model_distribution(delta, p_bar(sio2["density"], sio2["velocity"], g_max, g_o))
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-12, abs=0)
 
 
 def test_sampled_log_tunneling_is_uniform():

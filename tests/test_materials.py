@@ -31,6 +31,17 @@ def test_negative_bulk_modulus_is_rejected():
         Material.from_velocities("x", 2200.0, 1000.0, 900.0, 0.06)
 
 
+@pytest.mark.parametrize(("v_long", "stable"), [(1150.0, False), (1160.0, True)])
+def test_bulk_modulus_threshold_is_v_l_squared_equal_four_thirds_v_t_squared(v_long, stable):
+    # v_t = 1000 m/s: the threshold is v_l = sqrt(4/3) * 1000 = 1154.7 m/s;
+    # 3 * 1150^2 = 3.9675e6 < 4e6 (K < 0, rejected), 3 * 1160^2 = 4.0368e6 >= 4e6 (K > 0, accepted)
+    if stable:
+        assert Material.from_velocities("x", 2200.0, v_long, 1000.0, 0.06).density == 2200.0
+    else:
+        with pytest.raises(InputError, match="bulk modulus"):
+            Material.from_velocities("x", 2200.0, v_long, 1000.0, 0.06)
+
+
 def test_material_is_frozen():
     m = Material("x", 2200.0, 4000.0, 4e-29)
     with pytest.raises(AttributeError):

@@ -35,10 +35,29 @@ RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity))
 def test_rate_scale_is_three_gamma_squared_over_two_pi_rho_v5_hbar4():
     # γ = 1 eV, ρ = 2200, v = 4163: 3 (1.602e-19)² / (2π 2200 4163⁵ ħ⁴) = 3.58e76 J⁻³ s⁻¹
     r = relaxation_rate_scale(constants.eV, 2200.0, 4163.0)
-    assert float(r) == pytest.approx(3.58e76, rel=1e-2)
+    assert float(r) == pytest.approx(3.58e76, rel=1e-2, abs=0)
     # τ⁻¹ at E = Δ° (symmetric TLS) of 1 K, T → 0 (coth → 1): R (k·1 K)³
     rate = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0)
-    assert float(rate) == pytest.approx(float(r) * K**3, rel=1e-12)
+    assert float(rate) == pytest.approx(float(r) * K**3, rel=1e-12, abs=0)
+
+
+def test_relaxation_rate_carries_coth_of_e_over_two_k_t():
+    # E = Δ° = k·1 K at T = 0.5 K: x = E/(2 k T) = 1, so τ⁻¹(T)/τ⁻¹(T → 0) = coth 1 = 1.3130353
+    # (with E/(k T) it would be coth 2 = 1.0373)
+    warm = one_phonon_relaxation_rate(K, K, constants.eV, 0.5, 2200.0, 4163.0)
+    cold = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0)
+    assert float(warm / cold) == pytest.approx(1.3130353, rel=1e-7)
+
+
+def test_solve_alpha_newton_and_brent_fallback_give_the_same_root(monkeypatch):
+    from tlslib import measurement_alpha as module
+
+    # one grid point, weight 1, base 1: Q(g) = g²/(g² + 1) = 0.8 at g = α² = 2, so α = √2
+    weight, base = np.array([1.0]), np.array([1.0])
+    assert module._solve_alpha(0.8, weight, base) == pytest.approx(np.sqrt(2.0), rel=1e-12)
+    # no Newton step at all (the module's range() yields nothing): Brent's method on ln g alone
+    monkeypatch.setattr(module, "range", lambda n: iter(()), raising=False)
+    assert module._solve_alpha(0.8, weight, base) == pytest.approx(np.sqrt(2.0), rel=1e-12)
 
 
 def test_constant_coupling_relaxation_plateau_is_pi_over_two_alpha_squared():
@@ -159,6 +178,7 @@ def test_conductivity_alpha_matches_sampling_and_falls_with_temperature():
     ],
 )
 def test_bad_measurement_inputs_raise_input_error(kwargs):
+    kwargs = dict(kwargs)  # the parametrize dict is shared: popping it would break a rerun in one process
     kind = kwargs.pop("kind")
     with pytest.raises(InputError):
         measurement_alpha(kind, SIO2, **kwargs)

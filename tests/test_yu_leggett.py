@@ -21,18 +21,18 @@ RHO, V, GAMMA = 2200.0, 4000.0, 1e-19  # rho v^2 = 3.52e10 J/m^3
 
 def test_interaction_strength_is_gamma2_over_rho_v2():
     # 1e-38 / 3.52e10 = 2.841e-49 J m^3
-    assert interaction_strength(RHO, V, GAMMA) == pytest.approx(2.8409e-49, rel=1e-4)
+    assert interaction_strength(RHO, V, GAMMA) == pytest.approx(2.8409e-49, rel=1e-4, abs=0)
 
 
 def test_typical_interaction_at_1e25_per_m3():
     # n_o J_o = 1e25 * 2.841e-49 = 2.841e-24 J (about 0.21 K)
-    assert typical_interaction(1e25, RHO, V, GAMMA) == pytest.approx(2.8409e-24, rel=1e-4)
+    assert typical_interaction(1e25, RHO, V, GAMMA) == pytest.approx(2.8409e-24, rel=1e-4, abs=0)
 
 
 def test_width_prefactor_is_two_pi_squared_over_three():
     # 2 pi^2 / 3 = 6.5797
     assert RANDOM_FIELD_WIDTH_PREFACTOR == pytest.approx(6.5797, abs=1e-4)
-    assert random_field_width(1e25, RHO, V, GAMMA) == pytest.approx(6.5797 * 2.8409e-24, rel=1e-4)
+    assert random_field_width(1e25, RHO, V, GAMMA) == pytest.approx(6.5797 * 2.8409e-24, rel=1e-4, abs=0)
 
 
 def test_lorentzian_is_normalized():
@@ -45,7 +45,9 @@ def test_lorentzian_dos_is_three_over_two_pi_cubed_of_eq6_and_independent_of_n_o
     assert LORENTZIAN_DOS_PREFACTOR == pytest.approx(0.04838, abs=1e-5)
     for n_o in (1e23, 1e25, 1e27):
         b = random_field_width(n_o, RHO, V, GAMMA)
-        assert n_o * random_field_distribution(0.0, b) == pytest.approx(lorentzian_yu_leggett_dos(RHO, V, GAMMA))
+        assert n_o * random_field_distribution(0.0, b) == pytest.approx(
+            lorentzian_yu_leggett_dos(RHO, V, GAMMA), rel=1e-12, abs=0
+        )
 
 
 def test_coupling_constant_of_yu_leggett_is_universal():
