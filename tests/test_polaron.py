@@ -256,3 +256,18 @@ def test_exchange_broadcasts_over_pairs():
     batch = elastic_dipole_exchange(1.0, 1.0, di, dj, r, 2200.0, 4163.0)
     single = [elastic_dipole_exchange(1.0, 1.0, di[n], dj[n], r[n], 2200.0, 4163.0) for n in range(3)]
     assert batch == pytest.approx(single, rel=1e-12, abs=0)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_polarization_averages_of_a_stack_ignore_the_antisymmetric_part():
+    from tlslib.polaron import angular_average, polarization_averages
+
+    # strain is symmetric, so only D_sym couples. diag(1, 2, 3): Tr = 6, Tr D² = 14:
+    # ⟨A_L⟩ = (36 + 28)/15 = 64/15, ⟨A_T⟩ = (42 − 36)/15 = 2/5, sum Tr D²/3 = 14/3.
+    # diag(2, −1, −1): Tr = 0, Tr D² = 6: ⟨A_L⟩ = 12/15 = 0.8, ⟨A_T⟩ = 18/15 = 1.2, sum 2.
+    w = 5.0 * np.array([[0.0, 1.0, 0.0], [-1.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    stack = np.array([np.diag([1.0, 2.0, 3.0]) + w, np.diag([2.0, -1.0, -1.0]) - w])
+    assert polarization_averages(stack) == pytest.approx(np.array([[64 / 15, 2 / 5], [0.8, 1.2]]), rel=1e-14)
+    assert angular_average(stack) == pytest.approx([14 / 3, 2.0], rel=1e-14)
