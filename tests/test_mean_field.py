@@ -185,3 +185,13 @@ def test_bounded_integral_is_zero_at_zero_and_pi_over_two_at_infinity():
     h = _bounded_integral(np.array([0.0, 1e9]))
     assert h[0] == 0.0
     assert h[1] == pytest.approx(np.pi / 2, abs=1e-8)
+
+
+def test_coupling_constant_for_a_prefactor_grows_as_alpha_squared():
+    from tlslib.materials import Material
+    from tlslib.mean_field import coupling_constant_for_prefactor
+
+    # C = (α²/3)(γ_o/γ_max)⁴ × c/(1/3) (Eq. 12): α = 2 gives four times α = 1, at any c
+    glass = Material("glass", 2200.0, 4163.0, 45.3e-30)
+    one = float(coupling_constant_for_prefactor(glass, 0.5, alpha=1.0))
+    assert float(coupling_constant_for_prefactor(glass, 0.5, alpha=2.0)) == pytest.approx(4 * one, rel=1e-14)

@@ -271,3 +271,17 @@ def test_polarization_averages_of_a_stack_ignore_the_antisymmetric_part():
     stack = np.array([np.diag([1.0, 2.0, 3.0]) + w, np.diag([2.0, -1.0, -1.0]) - w])
     assert polarization_averages(stack) == pytest.approx(np.array([[64 / 15, 2 / 5], [0.8, 1.2]]), rel=1e-14)
     assert angular_average(stack) == pytest.approx([14 / 3, 2.0], rel=1e-14)
+
+
+def test_monte_carlo_polarization_errors_match_the_scatter_between_seeds():
+    from tlslib.polaron import polarization_averages, polarization_averages_monte_carlo
+
+    # one standard error per polarization (longitudinal, transverse), std/√n with n = 400; over 100
+    # seeds the spread of the means is that error within 1/√(2·99) = 7 % (band: 3σ)
+    d = np.diag([1.0, 2.0, 3.0])
+    runs = [polarization_averages_monte_carlo(d, np.random.default_rng(s), 400) for s in range(100)]
+    means = np.array([m for m, _ in runs])
+    errors = np.array([e for _, e in runs])
+    assert errors.shape == (100, 2)
+    assert np.std(means, axis=0, ddof=1) / errors.mean(axis=0) == pytest.approx([1.0, 1.0], abs=0.21)
+    assert means.mean(axis=0) == pytest.approx(polarization_averages(d), rel=0.01)
