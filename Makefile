@@ -182,9 +182,9 @@ simulations-check: $(STAMP)
 # modules of tlslib/ runs the unit tests that call the mutated function; a fresh run each time.
 # Prints the survivors by module, the diff of each one that is not an equivalent dtype or message
 # mutant, and the score on the last line (tools/mutation_report.py); fails below MUTATION_THRESHOLD.
-# About 12 minutes on 2 shared cores. Unit tests only: `make verify` takes 2.4 minutes here, so
+# 10-12 minutes on 2 quiet cores (an hour when the machine is loaded). Unit tests only: `make verify` takes 2.4 minutes here, so
 # rerunning it for each survivor in chapter code would take hours, not the ~20 minutes allowed.
-MUTATION_THRESHOLD ?= 81
+MUTATION_THRESHOLD ?= 84
 mutation: $(STAMP)
 	rm -rf mutants
 	mkdir -p _build
