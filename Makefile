@@ -180,13 +180,17 @@ simulations-check: $(STAMP)
 
 # Mutation testing of the physics layer ([tool.mutmut] in pyproject.toml): every mutant of the core
 # modules of tlslib/ runs the unit tests that call the mutated function; a fresh run each time.
-# Prints the score and every surviving mutant with its diff (tools/mutation_report.py).
+# Prints the survivors by module, the diff of each one that is not an equivalent dtype or message
+# mutant, and the score on the last line (tools/mutation_report.py); fails below MUTATION_THRESHOLD.
+# 10-12 minutes on 2 quiet cores (an hour when the machine is loaded). Unit tests only: `make verify` takes 2.4 minutes here, so
+# rerunning it for each survivor in chapter code would take hours, not the ~20 minutes allowed.
+MUTATION_THRESHOLD ?= 84
 mutation: $(STAMP)
 	rm -rf mutants
 	mkdir -p _build
 	$(BIN)/mutmut run --max-children 2 > _build/mutation.log 2>&1 || { tail -n 40 _build/mutation.log; exit 1; }
 	@tail -c 400 _build/mutation.log | tr '\r' '\n' | tail -n 2
-	$(BIN)/python tools/mutation_report.py
+	$(BIN)/python tools/mutation_report.py --threshold $(MUTATION_THRESHOLD)
 
 lock:
 	rm -rf _build/lockenv

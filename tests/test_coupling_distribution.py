@@ -112,3 +112,43 @@ def test_paper_normalisation_of_uniaxial_dipoles_is_three_quarters():
     assert paper_normalisation_ratio(UNIAXIAL_EIGENVALUES) == pytest.approx(0.75, rel=1e-15)
     # a vector-like dyad diag(1,0,0): spread 1, 2/(4·1) = 1/2
     assert paper_normalisation_ratio((1.0, 0.0, 0.0)) == pytest.approx(0.5, rel=1e-15)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_paper_normalisation_ratio_of_a_biaxial_dipole_is_spread_squared_over_twice_the_sum_of_squares():
+    from tlslib.coupling_distribution import paper_normalisation_ratio
+
+    # λ = (3, 1, 0): (λ_max − λ_min)²/(2 Σλ²) = 9/(2 × 10) = 0.45 (uniaxial ones cannot tell λ² from λ³)
+    assert paper_normalisation_ratio([3.0, 1.0, 0.0]) == pytest.approx(0.45, rel=1e-15)
+
+
+def test_uniaxial_coupling_cdf_is_zero_below_zero_and_one_above_one():
+    from tlslib.coupling_distribution import uniaxial_coupling_squared_cdf
+
+    # F(x) = 1 − √(1 − x) on [0, 1]; a distribution function outside its support: 0 below, 1 above
+    assert uniaxial_coupling_squared_cdf([-0.5, 0.0, 0.75, 1.0, 1.5]) == pytest.approx([0, 0, 0.5, 1, 1], abs=1e-15)
+
+
+def test_tensor_couplings_are_reproducible_from_the_seed():
+    from tlslib.coupling_distribution import (
+        UNIAXIAL_EIGENVALUES,
+        tensor_coupling_squared,
+        tensor_strain_coupling_squared,
+        uniaxial_weight_above_half,
+    )
+
+    for sample in (tensor_coupling_squared, tensor_strain_coupling_squared):
+        first = sample(np.random.default_rng(4), 50, UNIAXIAL_EIGENVALUES)
+        assert first.shape == (50,)
+        assert np.array_equal(first, sample(np.random.default_rng(4), 50, UNIAXIAL_EIGENVALUES))
+    assert uniaxial_weight_above_half(4, 500) == uniaxial_weight_above_half(4, 500)
+
+
+def test_one_tls_with_one_phonon_has_one_coupling_in_zero_one():
+    from tlslib.coupling_distribution import UNIAXIAL_EIGENVALUES, tensor_strain_coupling_squared
+
+    # n = 1: one value, normalised by its largest possible square (λ_max − λ_min)², so in [0, 1]
+    x = tensor_strain_coupling_squared(np.random.default_rng(0), 1, UNIAXIAL_EIGENVALUES)
+    assert x.shape == (1,) and 0.0 <= x[0] <= 1.0

@@ -32,3 +32,15 @@ def test_p_bar_is_n_tilde_times_jacobian():
 
 def test_mean_gamma_squared_of_uniform_gamma_squared_is_half_max():
     assert mean_coupling_squared(2.0) == pytest.approx(2.0)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_standard_model_p_bar_divides_by_the_log_width_of_the_window():
+    import numpy as np
+
+    from tlslib.dos import standard_model_p_bar
+
+    # P̄ = n_o/(ε_max ln(Δ°_max/Δ°_min)): n_o = 1, ε_max = 1, Δ° from 10 to 100: 1/ln 10 = 0.434294
+    assert float(standard_model_p_bar(1.0, 1.0, 10.0, 100.0)) == pytest.approx(1 / np.log(10.0), rel=1e-15)

@@ -151,3 +151,47 @@ def test_coupling_constant_scales_with_prefactor(sio2):
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(predict(glass).coupling_constant)
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(2.9e-4, abs=0.05e-4)
     assert coupling_constant_for_prefactor(glass, 1.0 / 6.0) == pytest.approx(predict(glass).coupling_constant / 2)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_gaussian_field_pdf_one_standard_deviation_out_is_exp_minus_half_of_the_peak():
+    from tlslib.mean_field import gaussian_field_pdf
+
+    # Var = 4 (σ = 2): P(0) = 1/√(8π) = 0.199471, P(σ) = P(0) e^{−1/2} = 0.120985
+    assert float(gaussian_field_pdf(0.0, 4.0)) == pytest.approx(0.199471, abs=1e-6)
+    assert float(gaussian_field_pdf(2.0, 4.0)) == pytest.approx(0.120985, abs=1e-6)
+
+
+def test_lorentzian_half_width_grows_with_density():
+    from tlslib.mean_field import lorentzian_half_width
+
+    # b = (2π²/3) n ⟨|A|⟩: n = 2, ⟨|A|⟩ = 1.5: 2π² = 19.7392
+    assert float(lorentzian_half_width(1.5, density=2.0)) == pytest.approx(19.7392, abs=1e-4)
+
+
+def test_field_variance_uses_the_neighbours_mean_coupling():
+    from tlslib.mean_field import field_variance
+
+    # Var = ⟨g_i²⟩⟨g_j²⟩ (4π/3) d⁻³: d = 1, ⟨g_i²⟩ = 1/2 (default), ⟨g_j²⟩ = 1/4: (1/8)(4π/3) = π/6
+    assert float(field_variance(1.0, mean_g2_other=0.25)) == pytest.approx(np.pi / 6, rel=1e-15)
+
+
+def test_bounded_integral_is_zero_at_zero_and_pi_over_two_at_infinity():
+    from tlslib.mean_field import _bounded_integral
+
+    # H(K) = ∫₀^K (1 − cos k)/k² dk: empty range at K = 0; Si(∞) = π/2 and (1 − cos K)/K → 0
+    h = _bounded_integral(np.array([0.0, 1e9]))
+    assert h[0] == 0.0
+    assert h[1] == pytest.approx(np.pi / 2, abs=1e-8)
+
+
+def test_coupling_constant_for_a_prefactor_grows_as_alpha_squared():
+    from tlslib.materials import Material
+    from tlslib.mean_field import coupling_constant_for_prefactor
+
+    # C = (α²/3)(γ_o/γ_max)⁴ × c/(1/3) (Eq. 12): α = 2 gives four times α = 1, at any c
+    glass = Material("glass", 2200.0, 4163.0, 45.3e-30)
+    one = float(coupling_constant_for_prefactor(glass, 0.5, alpha=1.0))
+    assert float(coupling_constant_for_prefactor(glass, 0.5, alpha=2.0)) == pytest.approx(4 * one, rel=1e-14)

@@ -216,3 +216,101 @@ def test_a_window_below_every_grid_node_changes_nothing_and_a_higher_cut_does():
     low, _ = tunneling_window(G_MAX, G_O, DMAX)
     assert relaxation_alpha(1e3, 0.5, RATE, DMAX, float(low)) == relaxation_alpha(1e3, 0.5, RATE, DMAX, 0.0)
     assert relaxation_alpha(1e3, 0.5, RATE, DMAX, 1e-6 * K) != relaxation_alpha(1e3, 0.5, RATE, DMAX, 0.0)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_debye_relaxation_loss_peaks_at_one_half_where_omega_tau_is_one():
+    from tlslib.measurement_alpha import _loss
+
+    # φ(ωτ) = ωτ/(1 + ω²τ²): φ(1) = 1/2 (the peak), φ(2) = 2/5, φ(1/2) = 2/5 (symmetric in ln ωτ)
+    assert _loss(np.array([1.0, 2.0, 0.5])) == pytest.approx([0.5, 0.4, 0.4], rel=1e-15)
+
+
+def test_newton_solves_one_relaxing_level_without_the_brent_fallback(monkeypatch):
+    import tlslib.measurement_alpha as ma
+
+    def no_brent(*args, **kwargs):
+        raise AssertionError("Newton's method did not converge")
+
+    monkeypatch.setattr(ma.optimize, "brentq", no_brent)
+    # one level, weight 1, base b = 1: Q(g) = g²/(g² + 1) = 0.2 -> g² = 1/4, g = α² = 1/2, α = 2^(-1/2)
+    assert ma._solve_alpha(0.2, np.array([1.0]), np.array([1.0])) == pytest.approx(2**-0.5, rel=1e-12)
+    # Q = 0.8 -> g² = 4, g = 2, α = 2^(1/2) (the slow side, Q ∝ g²)
+    assert ma._solve_alpha(0.8, np.array([1.0]), np.array([1.0])) == pytest.approx(2**0.5, rel=1e-12)
+    # and on the real grid: the same α as pinned for SiO2 (1 kHz, 0.5 K) in test_sio2_alpha_values_of_the_issue
+    assert relaxation_alpha(1e3, 0.5, RATE) == pytest.approx(2.7184, abs=1e-4)
+    assert relaxation_alpha(15e6, 1.0, RATE) == pytest.approx(1.6620, abs=1e-4)
+
+
+def test_relaxation_rate_is_proportional_to_the_number_of_branches():
+    # τ⁻¹ = n γ² Δ°² E coth(E/2kT)/(2π ρ v⁵ ħ⁴): one branch gives a third of three
+    three = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0, branches=3.0)
+    one = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0, branches=1.0)
+    assert float(one / three) == pytest.approx(1.0 / 3.0, rel=1e-14)
+    # measurement_alpha passes n on: n = 1 is the three-branch rate divided by 3
+    window_low = float(tunneling_window(G_MAX, G_O, DMAX)[0])
+    expected = relaxation_alpha(1e3, 0.5, RATE / 3.0, DMAX, window_low)
+    got = measurement_alpha("relaxation", SIO2, frequency=1e3, temperature=0.5, branches=1.0)
+    assert got == pytest.approx(expected, rel=1e-12)
+
+
+def test_relaxation_window_starts_at_delta_max_times_exp_minus_gamma_max2_over_gamma_o2():
+    # a made-up solid with γ_max < γ_o (ρ = 8000, v = 1000, V_o = 1 Å³): γ_max²/γ_o² = 0.4555, so the
+    # model's window Δ°_max e^{−0.4555} = 0.634 Δ°_max < Δ° < Δ°_max (Eqs. 4, 13) cuts most slow TLS
+    dense = Material("dense", 8000.0, 1000.0, 1e-30)
+    g_o = float(gamma_o(dense.density, dense.velocity, dense.formula_volume))
+    g_max = float(gamma_max(dense.density, dense.velocity, dense.formula_volume))
+    assert (g_max / g_o) ** 2 == pytest.approx(0.4555, abs=1e-4)
+    rate = float(relaxation_rate_scale(g_o, dense.density, dense.velocity))
+    low = DMAX * np.exp(-((g_max / g_o) ** 2))
+    got = measurement_alpha("relaxation", dense, frequency=1e3, temperature=0.5)
+    assert got == pytest.approx(relaxation_alpha(1e3, 0.5, rate, DMAX, low), rel=1e-12)
+    assert abs(got - relaxation_alpha(1e3, 0.5, rate, DMAX, 0.0)) > 0.01
+
+
+def test_constant_coupling_sampling_matches_the_grid_at_half_a_kelvin():
+    # α = 1/2: strength α² = 1/4 and τ ∝ 1/α²; T = 0.5 K, f = 1 kHz (k_BT and the loss both matter)
+    grid = relaxation_internal_friction(1e3, 0.5, RATE, alpha=0.5)
+    mean, err = sample_relaxation_internal_friction(np.random.default_rng(21), 100_000, 1e3, 0.5, RATE, alpha=0.5)
+    assert abs(mean - grid) < 4 * err
+    assert err < 0.02 * grid
+
+
+def _scatter_over_error(sampler, seeds=200):
+    """std of the estimates over independent seeds / mean reported standard error (→ 1)."""
+    runs = np.array([sampler(np.random.default_rng(seed)) for seed in range(seeds)])
+    return float(np.std(runs[:, 0], ddof=1) / np.mean(runs[:, 1]))
+
+
+def test_sampled_error_bars_match_the_scatter_between_seeds():
+    # 200 seeds: the spread of a standard deviation is 1/√(2·199) = 5 %, so 0.85-1.15 is a 3σ band
+    f = 1e9
+    assert _scatter_over_error(lambda rng: sample_resonant_alpha(rng, 500, f)) == pytest.approx(1.0, abs=0.15)
+    assert _scatter_over_error(lambda rng: sample_conductivity_alpha(rng, 500, 0.1)) == pytest.approx(1.0, abs=0.15)
+    ratio = _scatter_over_error(lambda rng: sample_relaxation_internal_friction(rng, 500, 1e3, 0.5, RATE, alpha=0.5))
+    assert ratio == pytest.approx(1.0, abs=0.15)
+
+
+def test_resonant_alpha_equals_the_weighted_log_average_by_quadrature():
+    # α² = ∫₀^b x ln(b/x)/√(1 − x²) dx / ∫₀^b x/√(1 − x²) dx, x = Δ°/E, b = Δ°_max/E ≤ 1 (weight Δ°/(E√(E² − Δ°²)));
+    # the denominator is 1 − √(1 − b²). Δ°_max = 1 K (not the default), b = 0.5 and b = 9e-4 (series branch:
+    # α² = ½(1 − b²/8) + O(b⁴), from N = b²/4 + b⁴/32, D = b²/2 + b⁴/8)
+    dmax = K
+    for b in (0.5, 9e-4):
+        # x = b e^{−s}: the numerator is b² ∫₀^∞ s e^{−2s}/√(1 − b² e^{−2s}) ds
+        num = integrate.quad(lambda s, b=b: b * np.exp(-2 * s) * s / np.sqrt(1 - (b * np.exp(-s)) ** 2), 0, 60)[0]
+        den = 1.0 - np.sqrt(1.0 - b**2)
+        got = float(resonant_alpha(dmax / (b * constants.h), dmax)) ** 2
+        assert got == pytest.approx(b * num / den, rel=1e-10)
+
+
+def test_resonant_velocity_shift_below_delta_max_over_kt_is_pi_over_two_delta_max_over_2kt():
+    # Δ°_max ≪ k_BT: the TLS with E < Δ°_max (share 1) give Δ°_max (1/k₁ − 1/k₂), those above (share
+    # b²/(1 + √(1 − b²)), b = Δ°_max/E) give Δ°_max (1/k₁ − 1/k₂) ∫₀¹ db/(1 + √(1 − b²)) = (π/2 − 1) × that,
+    # k = 2k_BT: total (π/2) Δ°_max (1/2k_BT₁ − 1/2k_BT₂) α², corrections O(Δ°_max/k_BT) = 1e-5 here
+    dmax = 1e-6 * K
+    expected = np.pi / 2 * dmax / (2 * K) * (1 / 0.1 - 1 / 0.3)
+    assert resonant_velocity_change(0.1, 0.3, dmax, alpha=1.0) == pytest.approx(expected, rel=1e-4)
+    assert resonant_velocity_change(0.1, 0.3, dmax, alpha=2.0) == pytest.approx(4 * expected, rel=1e-4)

@@ -52,3 +52,14 @@ def test_combined_velocity_slope_is_minus_half_c():
     # +C − 3C/2 = −C/2 for any C, built from the two mechanisms separately
     assert combined_sound_velocity_log_slope(1.0) == pytest.approx(-0.5, rel=1e-15)
     np.testing.assert_allclose(combined_sound_velocity_log_slope([2e-4, 4e-4]), [-1e-4, -2e-4], rtol=1e-15)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_logarithmic_shift_depends_on_the_temperature_ratio_only():
+    from tlslib.observables import logarithmic_shift
+
+    # slope ln(T/T_o): T = 4, T_o = 2 and T = 2, T_o = 1 both give ln 2 = 0.693147
+    assert float(logarithmic_shift(1.0, 4.0, 2.0)) == pytest.approx(np.log(2.0), rel=1e-15)
+    assert float(logarithmic_shift(3.0, 2.0, 1.0)) == pytest.approx(3 * np.log(2.0), rel=1e-15)

@@ -256,3 +256,32 @@ def test_exchange_broadcasts_over_pairs():
     batch = elastic_dipole_exchange(1.0, 1.0, di, dj, r, 2200.0, 4163.0)
     single = [elastic_dipole_exchange(1.0, 1.0, di[n], dj[n], r[n], 2200.0, 4163.0) for n in range(3)]
     assert batch == pytest.approx(single, rel=1e-12, abs=0)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_polarization_averages_of_a_stack_ignore_the_antisymmetric_part():
+    from tlslib.polaron import angular_average, polarization_averages
+
+    # strain is symmetric, so only D_sym couples. diag(1, 2, 3): Tr = 6, Tr D² = 14:
+    # ⟨A_L⟩ = (36 + 28)/15 = 64/15, ⟨A_T⟩ = (42 − 36)/15 = 2/5, sum Tr D²/3 = 14/3.
+    # diag(2, −1, −1): Tr = 0, Tr D² = 6: ⟨A_L⟩ = 12/15 = 0.8, ⟨A_T⟩ = 18/15 = 1.2, sum 2.
+    w = 5.0 * np.array([[0.0, 1.0, 0.0], [-1.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    stack = np.array([np.diag([1.0, 2.0, 3.0]) + w, np.diag([2.0, -1.0, -1.0]) - w])
+    assert polarization_averages(stack) == pytest.approx(np.array([[64 / 15, 2 / 5], [0.8, 1.2]]), rel=1e-14)
+    assert angular_average(stack) == pytest.approx([14 / 3, 2.0], rel=1e-14)
+
+
+def test_monte_carlo_polarization_errors_match_the_scatter_between_seeds():
+    from tlslib.polaron import polarization_averages, polarization_averages_monte_carlo
+
+    # one standard error per polarization (longitudinal, transverse), std/√n with n = 400; over 100
+    # seeds the spread of the means is that error within 1/√(2·99) = 7 % (band: 3σ)
+    d = np.diag([1.0, 2.0, 3.0])
+    runs = [polarization_averages_monte_carlo(d, np.random.default_rng(s), 400) for s in range(100)]
+    means = np.array([m for m, _ in runs])
+    errors = np.array([e for _, e in runs])
+    assert errors.shape == (100, 2)
+    assert np.std(means, axis=0, ddof=1) / errors.mean(axis=0) == pytest.approx([1.0, 1.0], abs=0.21)
+    assert means.mean(axis=0) == pytest.approx(polarization_averages(d), rel=0.01)

@@ -72,3 +72,33 @@ def test_sampler_respects_bounds_and_is_reproducible():
 def test_sampler_rejects_inverted_tunneling_window():
     with pytest.raises(InputError, match="smaller"):
         sample_standard_model(np.random.default_rng(0), 10, 1.0, 2.0, 1.0)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_strain_tensors_of_a_stack_are_symmetric_halves():
+    from tlslib.standard_model import strain_tensor
+
+    # e_ab = (k_a e_b + k_b e_a)/2: k̂ = x̂, ê = ŷ gives e_xy = e_yx = 1/2; k̂ = ẑ, ê = x̂ gives e_zx = e_xz = 1/2
+    k = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+    e = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]])
+    s = strain_tensor(k, e)
+    expected = np.zeros((2, 3, 3))
+    expected[0, 0, 1] = expected[0, 1, 0] = 0.5
+    expected[1, 2, 0] = expected[1, 0, 2] = 0.5
+    assert np.array_equal(s, expected)
+
+
+def test_standard_model_draws_are_reproducible_and_need_a_window():
+    from tlslib.standard_model import random_dipole, sample_standard_model
+    from tlslib.validation import InputError
+
+    eps, delta = sample_standard_model(np.random.default_rng(2), 5, 1.0, 1e-3, 1.0)
+    assert eps.shape == delta.shape == (5,)
+    assert np.all((delta > 1e-3) & (delta < 1.0))
+    # Δ°_min = Δ°_max is an empty window: no TLS to draw
+    with pytest.raises(InputError):
+        sample_standard_model(np.random.default_rng(2), 5, 1.0, 1.0, 1.0)
+    first = random_dipole(np.random.default_rng(3), [2.0, -1.0, -1.0], size=4)
+    assert np.array_equal(first, random_dipole(np.random.default_rng(3), [2.0, -1.0, -1.0], size=4))

@@ -142,3 +142,26 @@ def test_kappa_log_constant_is_one_only_without_the_jacobian():
     assert kappa_log_constant(phonon_ratio=2.0) == pytest.approx(2.0 * (1.0 - np.log(2.0)), rel=1e-15)
     assert kappa_log_constant() == pytest.approx(0.6277, abs=1e-4)
     assert kappa_log_coefficient() == pytest.approx(2.0, rel=1e-9)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_resonant_log_average_below_delta_max_is_ln_b_plus_one_minus_ln2():
+    from tlslib.thermal_conductivity import EXACT_LOG_OFFSET, resonant_log_average
+
+    # E ≤ Δ°_max (b = Δ°_max/E ≥ 1): ⟨ln(Δ°_max/Δ°)⟩ = ln b + 1 − ln 2; b = 1.5: 0.405465 + 0.306853 = 0.712318
+    assert EXACT_LOG_OFFSET == pytest.approx(1.0 - np.log(2.0), rel=1e-15)
+    assert float(resonant_log_average(1.0, 1.5)) == pytest.approx(0.712318, abs=1e-6)
+    assert float(resonant_log_average(1.0, 1.0)) == pytest.approx(1.0 - np.log(2.0), rel=1e-15)
+
+
+def test_model_conductivity_of_one_temperature_is_a_scalar():
+    from tlslib.thermal_conductivity import model_thermal_conductivity
+
+    # the result has the shape of T: a float T gives a 0-d array, an array of three T three values
+    args = (1e-3 * constants.eV, 1e45, constants.eV, 2200.0, 4000.0)
+    one = model_thermal_conductivity(0.1, *args)
+    three = model_thermal_conductivity(np.array([0.1, 0.2, 0.3]), *args)
+    assert np.shape(one) == () and three.shape == (3,)
+    assert float(one) == pytest.approx(float(three[0]), rel=1e-12)

@@ -74,3 +74,16 @@ def test_sampler_is_reproducible_and_validates():
     assert np.array_equal(a, b)
     with pytest.raises(InputError):
         sample_random_fields(np.random.default_rng(1), 0, 10, 1e25, RHO, V, GAMMA)
+
+
+# --- pins added against the survivors of `make mutation` -------------------------------------
+
+
+def test_one_site_with_one_neighbour_feels_its_field():
+    from tlslib.yu_leggett import sample_random_fields
+
+    # n_sites = n_neighbours = 1 is the smallest valid sample: one field, ±J_o/r³ ≠ 0
+    fields = sample_random_fields(np.random.default_rng(1), 1, 1, 1e24, 2200.0, 4000.0, 1.6e-19)
+    assert fields.shape == (1,) and fields[0] != 0.0
+    with pytest.raises(InputError):
+        sample_random_fields(np.random.default_rng(1), 0, 1, 1e24, 2200.0, 4000.0, 1.6e-19)

@@ -1,14 +1,25 @@
-"""`make mutation`, after `mutmut run`: the mutation score and every surviving mutant with its diff.
+"""`make mutation`, after `mutmut run`: the mutation score, the survivors by module, and a threshold.
 
 The score is killed (a unit test failed, or the mutant timed out) over the mutants that were tested;
 a mutant no unit test reaches counts as a survivor. Reads mutants/*.meta (mutmut's own records).
-Usage: python tools/mutation_report.py [--no-diff]
+
+Survivors are sorted into three kinds from their diff alone (the score counts all of them):
+  dtype    only `dtype=float` of an `np.asarray`/`astype` changed or dropped: equivalent, the inputs are
+           floats already or become floats at the first arithmetic with a float;
+  message  only the text of an error message (a string, or the name `positive_finite` prints, made
+           None) changed: equivalent for every result, the error is still raised;
+  open     anything else: a real change of the code; its diff is printed.
+
+Usage: python tools/mutation_report.py [--all-diffs] [--threshold PERCENT]
+Exit 1 when the score is below PERCENT. The last line printed is the score.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +28,10 @@ MUTANTS = ROOT / "mutants"
 KILLED = {1, 3, -24, 24, 36, 152}
 NOT_REACHED = 33
 SKIPPED = {34, 37}
+KINDS = ("open", "dtype", "message")
+
+_STRING = re.compile(r"""[rbfu]*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
+_DTYPE = re.compile(r",\s*(?:dtype=)?(?:float|None)\s*(?=[,)])|\.astype\((?:float|None)\)")
 
 
 def records() -> dict[str, int | None]:
@@ -27,7 +42,39 @@ def records() -> dict[str, int | None]:
     return out
 
 
+def source_path(name: str) -> str:
+    """tlslib.chain.x_predict__mutmut_3 -> tlslib/chain.py (so mutmut need not search every record)."""
+    parts = name.split(".")
+    first = next(i for i, part in enumerate(parts) if part.startswith(("x_", "xǁ")))
+    return "/".join(parts[:first]) + ".py"
+
+
+def changed_lines(diff: str) -> tuple[list[str], list[str]]:
+    """The removed and the added lines of a unified diff, without the file headers."""
+    body = [line for line in diff.splitlines() if not line.startswith(("---", "+++"))]
+    return [x[1:] for x in body if x.startswith("-")], [x[1:] for x in body if x.startswith("+")]
+
+
+def kind(diff: str) -> str:
+    """dtype, message or open (see the module docstring)."""
+    minus, plus = changed_lines(diff)
+
+    def squash(lines: list[str], pattern: re.Pattern[str], by: str) -> list[str]:
+        return [re.sub(r"\s+", "", pattern.sub(by, x)).replace(",)", ")") for x in lines]
+
+    if squash(minus, _DTYPE, "") == squash(plus, _DTYPE, ""):
+        return "dtype"
+    strings_only = [x.replace("None", "S") for x in squash(minus, _STRING, "S")]
+    if strings_only == [x.replace("None", "S") for x in squash(plus, _STRING, "S")] and any(
+        "raise" in x or "Error" in x or "positive_finite" in x for x in minus
+    ):
+        return "message"
+    return "open"
+
+
 def main() -> int:
+    args = sys.argv[1:]
+    threshold = float(args[args.index("--threshold") + 1]) if "--threshold" in args else None
     if not MUTANTS.is_dir():
         print("no mutants/ folder: run `make mutation`")
         return 1
@@ -35,21 +82,35 @@ def main() -> int:
     tested = {k: v for k, v in codes.items() if v not in SKIPPED}
     killed = sorted(k for k, v in tested.items() if v in KILLED)
     survivors = sorted(k for k in tested if k not in set(killed))
-    not_reached = [k for k in survivors if codes[k] == NOT_REACHED]
-    not_run = [k for k in survivors if codes[k] is None]
-    print(f"mutation score: {len(killed)}/{len(tested)} killed ({100 * len(killed) / max(len(tested), 1):.1f} %)")
-    print(f"  survivors: {len(survivors)} ({len(not_reached)} reached by no unit test, {len(not_run)} not run)")
-    if "--no-diff" in sys.argv or not survivors:
-        print("\n".join(f"    {k}" for k in survivors))
-        return 0
-    # The diff of each survivor, from mutmut's own records (needs the current directory at the root).
-    from mutmut.__main__ import ensure_config_loaded  # noqa: F401 (loads [tool.mutmut])
+    score = 100 * len(killed) / max(len(tested), 1)
+
+    # mutmut 3.8 loads [tool.mutmut] on first use; the diffs need the current directory at the root.
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
+    diffs = {name: get_diff_for_mutant(name, path=source_path(name)).rstrip() for name in survivors}
+    kinds = {name: kind(diffs[name]) for name in survivors}
+    by_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name in survivors:
-        print(f"\n# {name}" + (" (no unit test reaches it)" if codes[name] == NOT_REACHED else ""))
-        print(get_diff_for_mutant(name).rstrip())
-    return 0
+        by_module[name.split(".")[1]][kinds[name]] += 1
+
+    print(f"survivors by module ({len(survivors)}; kinds in tools/mutation_report.py's docstring):")
+    print(f"  {'module':<24}" + "".join(f"{k:>9}" for k in KINDS))
+    for module in sorted(by_module, key=lambda m: -sum(by_module[m].values())):
+        print(f"  {module:<24}" + "".join(f"{by_module[module][k]:>9}" for k in KINDS))
+    for name in survivors:
+        if kinds[name] == "open" or "--all-diffs" in args:
+            note = " (no unit test reaches it)" if codes[name] == NOT_REACHED else ""
+            print(f"\n# {name} [{kinds[name]}]{note}\n{diffs[name]}")
+    total = Counter(kinds.values())
+    print(
+        f"\n{len(survivors)} survivors: {total['open']} open, {total['dtype']} dtype and "
+        f"{total['message']} message-only (equivalent)"
+    )
+    verdict = ""
+    if threshold is not None:
+        verdict = f"; threshold {threshold:g} %: " + ("FAIL" if score < threshold else "pass")
+    print(f"mutation score: {len(killed)}/{len(tested)} killed ({score:.1f} %){verdict}")
+    return 1 if threshold is not None and score < threshold else 0
 
 
 if __name__ == "__main__":
