@@ -314,3 +314,90 @@ def test_resonant_velocity_shift_below_delta_max_over_kt_is_pi_over_two_delta_ma
     expected = np.pi / 2 * dmax / (2 * K) * (1 / 0.1 - 1 / 0.3)
     assert resonant_velocity_change(0.1, 0.3, dmax, alpha=1.0) == pytest.approx(expected, rel=1e-4)
     assert resonant_velocity_change(0.1, 0.3, dmax, alpha=2.0) == pytest.approx(4 * expected, rel=1e-4)
+
+
+# ------------------------------------------------------------------ the γ–ε correlation variant
+from tlslib.measurement_alpha import (  # noqa: E402
+    correlated_alpha_for_coupling_constant,
+    correlated_coupling_constant,
+    correlation_weight,
+    paper_slope_alpha,
+    relaxation_regime_ratio,
+    relaxation_slope_alpha,
+    relaxation_slope_alpha_asymptotic,
+    relaxation_velocity_change,
+    resonant_sqrt_log_average,
+    velocity_slope_alpha,
+)
+
+
+def test_sqrt_log_average_matches_adaptive_quadrature_below_and_above_the_window():
+    # ∫₀^{min(1,b)} x ln^{1/2}(b/x)/√(1−x²) dx, b = Δ°_max/E, at 1 GHz (b = 208) and E = Δ°_max/0.3
+    for energy in (constants.h * 1e9, DMAX / 0.3):
+        b = DMAX / energy
+        top = min(1.0, b)
+        ref = integrate.quad(
+            lambda x, b=b: x * np.sqrt(np.log(b / x)) / np.sqrt(1 - x * x), 0, top, limit=200, epsrel=1e-12
+        )[0]
+        assert float(resonant_sqrt_log_average(energy)) == pytest.approx(ref, rel=1e-9)
+
+
+def test_correlation_weight_averages_to_one_over_the_window():
+    # κ = 1/(2g), g = (γ_o/γ_max) ℓ^{1/2}, ℓ uniform on [0, (γ_max/γ_o)²]: ⟨κ⟩ = (λ/2)(2λ/λ²) = 1
+    ratio = G_O / G_MAX
+    ell = np.linspace(0.0, ratio**-2, 200_001)[1:]
+    kappa = correlation_weight(DMAX * np.exp(-ell), ratio)
+    assert float(np.mean(kappa)) == pytest.approx(1.0, abs=5e-3)
+
+
+def test_correlated_c_grows_like_alpha_and_inverts():
+    # C = κ(αγ_o) α² (γ_o/γ_max)⁴/3 = α (γ_o/γ_max)³/6
+    c1 = float(correlated_coupling_constant(G_O, G_MAX, 1.0))
+    assert c1 == pytest.approx((G_O / G_MAX) ** 3 / 6, rel=1e-12)
+    assert float(correlated_coupling_constant(G_O, G_MAX, 2.5)) / c1 == pytest.approx(2.5, rel=1e-12)
+    assert float(correlated_alpha_for_coupling_constant(2.5 * c1, G_O, G_MAX)) == pytest.approx(2.5, rel=1e-12)
+
+
+def test_correlated_resonant_alpha_is_the_mean_of_gamma_not_its_rms():
+    # Jensen: ⟨ℓ^{1/2}⟩ < ⟨ℓ⟩^{1/2}; at 1 GHz 2.37464 against 2.37616
+    corr, plain = float(resonant_alpha(1e9, correlated=True)), float(resonant_alpha(1e9))
+    assert corr < plain and corr == pytest.approx(2.37464, abs=1e-5)
+
+
+def test_velocity_slope_alpha_is_the_closed_form_at_low_temperature():
+    assert velocity_slope_alpha(0.1) == pytest.approx(float(velocity_alpha_closed_form(0.1, 0.1)), rel=1e-10)
+    assert velocity_slope_alpha(0.1, correlated=True) < velocity_slope_alpha(0.1)
+
+
+def test_correlated_relaxation_alpha_makes_the_correlated_standard_model_give_the_full_q():
+    # plateau of the correlated standard model: (π/2) α (units κ(γ_o) C_o)
+    assert relaxation_internal_friction(1e-9, 0.1, RATE, alpha=2.5, correlated=True) / (
+        np.pi / 2 * 2.5
+    ) == pytest.approx(1.0, abs=1e-5)
+    alpha = relaxation_alpha(1e3, 0.5, RATE, correlated=True)
+    full = relaxation_internal_friction(1e3, 0.5, RATE, correlated=True)
+    assert relaxation_internal_friction(1e3, 0.5, RATE, alpha=alpha, correlated=True) == pytest.approx(full, rel=1e-12)
+    # α² − α²(uniform) ≈ ½ on the plateau (√g* + 1/(2√g*) against (g* + ½)^{1/2}): 2.8135 against 2.7184
+    assert alpha == pytest.approx(2.8135, abs=1e-4)
+    mean, err = sample_relaxation_internal_friction(np.random.default_rng(3), 400_000, 1e3, 0.5, RATE, correlated=True)
+    assert abs(mean - full) < 4 * err
+
+
+def test_standard_velocity_slope_tends_to_minus_half_c_in_the_relaxation_regime():
+    # +α² (resonant) − (3/2)α² (relaxation) per e-fold; approached like (ωτ)^{1/2}: 0.99 at 100 Hz, 0.5-1 K
+    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, 2.5)
+    assert 0.98 < ratio < 1.0
+    # at 1 MHz the resonant rise wins below 1 K
+    assert relaxation_velocity_change(1e6, 0.1, 0.3, RATE, alpha=2.5) > 0
+
+
+def test_relaxation_slope_alpha_against_its_asymptotic_formula_and_the_papers_reading():
+    # exact 2.96555 at 100 Hz, 0.5-1 K; α² = 2⟨g*²/(2g*−1)⟩ at √(0.5) K gives 2.96645
+    alpha = relaxation_slope_alpha(100.0, 0.5, 1.0, RATE)
+    assert alpha == pytest.approx(2.96555, abs=1e-4)
+    assert relaxation_slope_alpha_asymptotic(100.0, np.sqrt(0.5), RATE) == pytest.approx(alpha, abs=2e-3)
+    # S_std(α) = S_full, so the −C/2 reading is α √(regime ratio)
+    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, alpha)
+    assert paper_slope_alpha(100.0, 0.5, 1.0, RATE) == pytest.approx(alpha * np.sqrt(ratio), rel=1e-9)
+    full = relaxation_velocity_change(100.0, 0.5, 1.0, RATE)
+    assert relaxation_velocity_change(100.0, 0.5, 1.0, RATE, alpha=alpha) == pytest.approx(full, rel=1e-10)

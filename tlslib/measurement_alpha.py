@@ -22,7 +22,9 @@ from scipy import constants, integrate, optimize
 
 from tlslib.coupling import gamma_max as gamma_max_of
 from tlslib.coupling import gamma_o as gamma_o_of
-from tlslib.effective_model import tunneling_window
+from tlslib.coupling_constant import universal_coupling_constant
+from tlslib.effective_model import alpha_for_coupling_constant, tunneling_window
+from tlslib.error_budget import correlation_factor
 from tlslib.materials import Material
 from tlslib.parameters import TUNNELING_MAX
 from tlslib.thermal_conductivity import (
@@ -48,11 +50,21 @@ __all__ = [
     "resonant_velocity_change",
     "velocity_alpha",
     "velocity_alpha_closed_form",
+    "velocity_slope_alpha",
     "conductivity_alpha",
     "sample_conductivity_alpha",
     "measurement_alpha",
     "tunneling_time_alpha",
     "resonant_tunneling_over_hf",
+    "resonant_sqrt_log_average",
+    "correlation_weight",
+    "correlated_coupling_constant",
+    "correlated_alpha_for_coupling_constant",
+    "relaxation_velocity_change",
+    "relaxation_slope_alpha",
+    "relaxation_regime_ratio",
+    "paper_slope_alpha",
+    "relaxation_slope_alpha_asymptotic",
 ]
 
 #: The measurements for which an α is defined (the CLI's ``--measurement`` choices).
@@ -187,6 +199,7 @@ def relaxation_internal_friction(
     tunneling_max: float = TUNNELING_MAX,
     tunneling_min: float = 0.0,
     alpha: float | None = None,
+    correlated: bool = False,
 ) -> float:
     """Relaxation internal friction Q⁻¹(ω, T) in units of C_o, full model or constant γ = α γ_o.
 
@@ -211,12 +224,21 @@ def relaxation_internal_friction(
         Δ°_max and Δ°_min of the window [J] (10 K and 0).
     alpha : float or None, optional
         None for the full model, else the constant γ/γ_o.
+    correlated : bool, optional
+        The γ–ε correlation variant (:func:`correlation_weight`): every TLS weighted by
+        κ(γ)/κ(γ_o) = γ_o/γ, i.e. ℓ^{−1/2} in the full model and 1/α in the standard one; the
+        result is then in units of κ(γ_o) C_o.
     """
     grid = _grid(temperature, tunneling_max, tunneling_min)
     base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
     if alpha is None:
-        return float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
-    return float(np.sum(grid["weight"] * _weighted_loss(base, alpha**2)))
+        g = grid["log_ratio"]
+        if correlated:  # g^{−1/2} × g φ(base/g), finite at g = 0
+            g = np.maximum(g, 0.0)  # ℓ = −1e-16 by rounding at Δ° = Δ°_max
+            return float(np.sum(grid["weight"] * base * g**1.5 / (g**2 + base**2)))
+        return float(np.sum(grid["weight"] * _weighted_loss(base, g)))
+    value = float(np.sum(grid["weight"] * _weighted_loss(base, alpha**2)))
+    return value / alpha if correlated else value
 
 
 def standard_relaxation_internal_friction(
@@ -271,6 +293,7 @@ def sample_relaxation_internal_friction(
     tunneling_max: float = TUNNELING_MAX,
     alpha: float | None = None,
     log_span: float = 40.0,
+    correlated: bool = False,
 ) -> tuple[float, float]:
     """Monte Carlo of :func:`relaxation_internal_friction`: (estimate, standard error), in units of C_o.
 
@@ -284,7 +307,7 @@ def sample_relaxation_internal_friction(
         Seeded by the caller.
     n : int
         Number of sampled TLS.
-    frequency, temperature, rate_scale, tunneling_max, alpha
+    frequency, temperature, rate_scale, tunneling_max, alpha, correlated
         As in :func:`relaxation_internal_friction`.
     log_span : float, optional
         e-folds of Δ° below E that are sampled.
@@ -300,24 +323,29 @@ def sample_relaxation_internal_friction(
     rate = rate_scale * g * tunneling**2 * energy / np.tanh(y / 2.0)
     eps_over_e = np.sqrt(np.clip(1.0 - (tunneling / energy) ** 2, 0.0, None))
     values = 2.0 * span * eps_over_e * g * _loss(2.0 * np.pi * frequency / rate)  # g > 0: Δ° < Δ°_max a.s.
+    if correlated:
+        values = values / np.sqrt(g) if alpha is None else values / alpha
     return float(values.mean()), float(values.std(ddof=1) / np.sqrt(n))
 
 
-def _solve_alpha(target: float, weight: np.ndarray, base: np.ndarray) -> float:
-    """The α with Σ weight · g φ(base/g) = target at g = α² (the standard model on the grid).
+def _solve_alpha(target: float, weight: np.ndarray, base: np.ndarray, power: float = 0.0) -> float:
+    """The α with g^{−power} Σ weight · g φ(base/g) = target at g = α² (the standard model on the grid).
 
-    Newton's method on ln Q against ln g, whose slope lies between 1 (plateau: Q ∝ g) and
-    2 (ωτ ≫ 1: Q ∝ g²), so it converges in a few steps; Brent's method is the fallback.
+    power = 0 is the uniform density, power = ½ the γ–ε correlation (the standard model's density
+    carries κ(αγ_o) ∝ 1/α). Newton's method on ln Q against ln g, whose slope lies between
+    1 − power (plateau: Q ∝ g) and 2 − power (ωτ ≫ 1: Q ∝ g²), so it converges in a few steps;
+    Brent's method is the fallback.
     """
 
     def q_and_slope(g: float) -> tuple[float, float]:
         b2 = base**2
         denom = g**2 + b2
-        q = float(np.sum(weight * base * g**2 / denom))
-        dq_dlng = float(np.sum(weight * 2.0 * g**2 * base * b2 / denom**2))
+        scale = g**-power
+        q = float(np.sum(weight * base * g**2 / denom)) * scale
+        dq_dlng = float(np.sum(weight * 2.0 * g**2 * base * b2 / denom**2)) * scale - power * q
         return q, dq_dlng
 
-    s = np.log(max(target / (np.pi / 2.0), 1e-6))
+    s = np.log(max(target / (np.pi / 2.0), 1e-6)) / (1.0 - power)
     for _ in range(60):
         q, slope = q_and_slope(float(np.exp(s)))
         step = (np.log(target) - np.log(q)) * q / slope
@@ -334,6 +362,7 @@ def relaxation_alpha(
     rate_scale: float,
     tunneling_max: float = TUNNELING_MAX,
     tunneling_min: float = 0.0,
+    correlated: bool = False,
 ) -> float:
     """α of an internal-friction (relaxation) measurement at f and T, Eqs. (8), (10), (1).
 
@@ -350,11 +379,15 @@ def relaxation_alpha(
         R(γ_o) of :func:`relaxation_rate_scale` [J⁻³ s⁻¹].
     tunneling_max, tunneling_min : float, optional
         The Δ° window [J].
+    correlated : bool, optional
+        With the γ–ε correlation (:func:`correlation_weight`) in both models.
     """
     grid = _grid(temperature, tunneling_max, tunneling_min)
     base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
-    full = float(np.sum(grid["weight"] * _weighted_loss(base, grid["log_ratio"])))
-    return _solve_alpha(full, grid["weight"], base)
+    full = relaxation_internal_friction(
+        frequency, temperature, rate_scale, tunneling_max, tunneling_min, None, correlated
+    )
+    return _solve_alpha(full, grid["weight"], base, 0.5 if correlated else 0.0)
 
 
 def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
@@ -372,7 +405,47 @@ def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MA
     return np.where(b >= 1.0, 1.0, b**2 / (1.0 + np.sqrt(np.clip(1.0 - b**2, 0.0, None))))
 
 
-def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+def resonant_sqrt_log_average(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+    """∫ w ln^{1/2}(Δ°_max/Δ°) over the TLS resonant at E: the correlated twin of ``resonant_log_average``.
+
+    With x = Δ°/E, b = Δ°_max/E and the resonant weight x/√(1 − x²) on x < min(1, b), this is
+    ∫ x ln^{1/2}(b/x)/√(1 − x²) dx = ∫ sin θ ln^{1/2}(b/sin θ) dθ on θ < θ_m = arcsin min(1, b).
+    Gauss–Legendre in θ = θ_m t³ (smooth at θ → 0); for b < 1 the square root vanishes at θ_m,
+    so [θ_m/2, θ_m] is done apart in θ = θ_m − (θ_m/2)s² (relative accuracy ~1e-14, against
+    adaptive quadrature in the tests). Divided by :func:`resonant_fraction` it is ⟨γ/γ_o⟩ at E.
+
+    Parameters
+    ----------
+    energy : array_like
+        E [J].
+    tunneling_max : array_like, optional
+        Δ°_max [J].
+    """
+    e = np.asarray(energy, dtype=float)
+    b = (np.asarray(tunneling_max, dtype=float) / e)[..., None]
+    log_b = np.log(b)
+    top = np.arcsin(np.minimum(b, 1.0))
+    t, w = _GL_NODES
+
+    def f(theta: np.ndarray) -> np.ndarray:
+        return np.sin(theta) * np.sqrt(np.maximum(log_b - np.log(np.sin(theta)), 0.0))
+
+    whole = np.sum(w * 3.0 * top * t**2 * f(top * t**3), axis=-1)
+    half = 0.5 * top
+    lower = np.sum(w * 3.0 * half * t**2 * f(half * t**3), axis=-1)
+    upper = np.sum(w * top * t * f(top - half * t**2), axis=-1)
+    return np.where(b[..., 0] >= 1.0, whole, lower + upper)
+
+
+#: Gauss–Legendre nodes and weights on [0, 1] (96 points) for :func:`resonant_sqrt_log_average`.
+_GL_NODES: tuple[np.ndarray, np.ndarray] = tuple(
+    (lambda x, w: ((x + 1.0) / 2.0, w / 2.0))(*np.polynomial.legendre.leggauss(96))
+)
+
+
+def resonant_alpha(
+    frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX, correlated: bool = False
+) -> np.ndarray:
     """α of a resonant absorption measurement at f: α² = ⟨ln(Δ°_max/Δ°)⟩ over the TLS with E = hf.
 
     Only TLS with E = ħω absorb, each with weight (Δ°/E)² (Eqs. 8, 10); the factor
@@ -385,8 +458,13 @@ def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MA
         f [Hz].
     tunneling_max : array_like, optional
         Δ°_max [J].
+    correlated : bool, optional
+        With the γ–ε correlation: α = ⟨ln^{1/2}(Δ°_max/Δ°)⟩ = ⟨γ/γ_o⟩ over the same TLS
+        (the mean of γ instead of its root mean square; see :func:`correlation_weight`).
     """
     energy = constants.h * np.asarray(frequency, dtype=float)
+    if correlated:
+        return resonant_sqrt_log_average(energy, float(tunneling_max)) / resonant_fraction(energy, tunneling_max)
     b = np.asarray(tunneling_max, dtype=float) / energy
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = resonant_log_average(energy, tunneling_max) / resonant_fraction(energy, tunneling_max)
@@ -415,6 +493,7 @@ def resonant_velocity_change(
     temperature_2: float,
     tunneling_max: float = TUNNELING_MAX,
     alpha: float | None = None,
+    correlated: bool = False,
 ) -> float:
     """[Δv/v(T₂) − Δv/v(T₁)] of the resonant process, in units of C_o.
 
@@ -435,15 +514,20 @@ def resonant_velocity_change(
         Δ°_max [J].
     alpha : float or None, optional
         None for the full model, else γ/γ_o.
+    correlated : bool, optional
+        With the γ–ε correlation: G = ∫w ln^{1/2}(Δ°_max/Δ°) (:func:`resonant_sqrt_log_average`)
+        and α × share, in units of κ(γ_o) C_o.
     """
     k1, k2 = 2.0 * constants.k * temperature_1, 2.0 * constants.k * temperature_2
 
     def integrand(u: float) -> float:
         energy = np.exp(u)
-        if alpha is None:
+        if alpha is None and correlated:
+            g = float(resonant_sqrt_log_average(energy, tunneling_max))
+        elif alpha is None:
             g = float(resonant_log_average(energy, tunneling_max))
         else:
-            g = alpha**2 * float(resonant_fraction(energy, tunneling_max))
+            g = (alpha if correlated else alpha**2) * float(resonant_fraction(energy, tunneling_max))
         return (np.tanh(energy / k1) - np.tanh(energy / k2)) * g
 
     low = np.log(1e-14 * min(k1, k2))
@@ -452,7 +536,9 @@ def resonant_velocity_change(
     return float(integrate.quad(integrand, low, high, points=breaks, limit=400, epsabs=0.0, epsrel=1e-11)[0])
 
 
-def velocity_alpha(temperature_1: float, temperature_2: float, tunneling_max: float = TUNNELING_MAX) -> float:
+def velocity_alpha(
+    temperature_1: float, temperature_2: float, tunneling_max: float = TUNNELING_MAX, correlated: bool = False
+) -> float:
     """α of the resonant sound-velocity change between T₁ and T₂ (slope C of Δv/v per e-fold).
 
     α² = full / standard(α = 1) from :func:`resonant_velocity_change`, both of which are
@@ -464,10 +550,41 @@ def velocity_alpha(temperature_1: float, temperature_2: float, tunneling_max: fl
         T₁ ≠ T₂ [K].
     tunneling_max : float, optional
         Δ°_max [J].
+    correlated : bool, optional
+        With the γ–ε correlation; the standard model is then linear in α, so α = full/standard(1).
     """
-    full = resonant_velocity_change(temperature_1, temperature_2, tunneling_max)
-    standard = resonant_velocity_change(temperature_1, temperature_2, tunneling_max, alpha=1.0)
-    return float(np.sqrt(full / standard))
+    full = resonant_velocity_change(temperature_1, temperature_2, tunneling_max, correlated=correlated)
+    standard = resonant_velocity_change(temperature_1, temperature_2, tunneling_max, alpha=1.0, correlated=correlated)
+    return float(full / standard) if correlated else float(np.sqrt(full / standard))
+
+
+def velocity_slope_alpha(temperature: float, tunneling_max: float = TUNNELING_MAX, correlated: bool = False) -> float:
+    """α of the local resonant slope d(Δv/v)/d ln T at T (the limit T₁, T₂ → T of :func:`velocity_alpha`).
+
+    d tanh(E/2k_BT)/d ln T = −x sech²x (x = E/2k_BT), so the slope per e-fold is
+    C_o ∫₀^∞ sech²x G(2k_BTx) dx: α² = ∫sech²x G / ∫sech²x share, G = ⟨ln(Δ°_max/Δ°)⟩ × share;
+    with the correlation α = ∫sech²x H / ∫sech²x share, H of :func:`resonant_sqrt_log_average`.
+    Without the correlation and for k_BT ≪ Δ°_max it is :func:`velocity_alpha_closed_form` at T.
+
+    Parameters
+    ----------
+    temperature : float
+        T [K].
+    tunneling_max : float, optional
+        Δ°_max [J].
+    correlated : bool, optional
+        With the γ–ε correlation.
+    """
+    two_kt = 2.0 * constants.k * temperature
+    # x = eᵗ, trapezoid on a uniform t grid: the integrand x sech²x G decays at both ends (x ln x, e^{−2x})
+    t = np.arange(np.log(1e-14), np.log(40.0), 0.02)
+    x = np.exp(t)
+    energy = two_kt * x
+    weight = x / np.cosh(x) ** 2
+    g = resonant_sqrt_log_average(energy, tunneling_max) if correlated else resonant_log_average(energy, tunneling_max)
+    share = resonant_fraction(energy, tunneling_max)
+    ratio = np.sum(weight * g) / np.sum(weight * share)
+    return float(ratio if correlated else np.sqrt(ratio))
 
 
 def velocity_alpha_closed_form(
@@ -489,7 +606,9 @@ def velocity_alpha_closed_form(
     return np.sqrt(np.log(np.asarray(tunneling_max, dtype=float) / (constants.k * t_geo)) + VELOCITY_LOG_OFFSET)
 
 
-def conductivity_alpha(temperature: ArrayLike, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+def conductivity_alpha(
+    temperature: ArrayLike, tunneling_max: float = TUNNELING_MAX, correlated: bool = False
+) -> np.ndarray:
     """α of a thermal-conductivity measurement at T: the constant C that gives the full κ(T).
 
     Uses :func:`tlslib.thermal_conductivity.model_thermal_conductivity` (phonons up to
@@ -503,8 +622,24 @@ def conductivity_alpha(temperature: ArrayLike, tunneling_max: float = TUNNELING_
         T [K].
     tunneling_max : float, optional
         Δ°_max [J].
+    correlated : bool, optional
+        With the γ–ε correlation: each phonon scattered with κ-weighted C(ħω) ∝ ⟨γ/γ_o⟩ at ħω
+        (:func:`resonant_sqrt_log_average`), the standard one with κ(αγ_o)α² ∝ α, so
+        α = ∫w / ∫(w/⟨γ/γ_o⟩) over the same phonons.
     """
     t = np.atleast_1d(np.asarray(temperature, dtype=float))
+    if correlated:
+        values = []
+        for temp in t:
+            kt = constants.k * temp
+            x_top = min(tunneling_max / kt, 150.0)
+            kept = integrate.quad(conductivity_weight, 0.0, x_top, epsrel=1e-12, limit=200)[0]
+
+            def inverse(x: float, kt: float = kt) -> float:
+                return float(conductivity_weight(x)) / float(resonant_sqrt_log_average(x * kt, tunneling_max))
+
+            values.append(kept / integrate.quad(inverse, 0.0, x_top, epsrel=1e-10, limit=200)[0])
+        return np.array(values).reshape(np.shape(temperature))
     # any glass: P̄ = γ_o = ρ = v = 1 in SI, so C_o = 1 and the material cancels in the ratio
     kappa_full = model_thermal_conductivity(t, tunneling_max, 1.0, 1.0, 1.0, 1.0)
     x_top = np.minimum(tunneling_max / (constants.k * t), 150.0)
@@ -613,3 +748,313 @@ def resonant_tunneling_over_hf(frequency: float = 1e9) -> float:
     f = float(frequency)
     alpha = float(resonant_alpha(f))
     return float(TUNNELING_MAX * np.exp(-(alpha**2)) / (constants.h * f))
+
+
+# ------------------------------------------------------------------ the γ–ε correlation as a model variant
+
+
+def correlation_weight(tunneling: ArrayLike, gamma_ratio: float, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+    """κ(Δ°) = P(0 | γ)/P(0) = γ_max/(2γ(Δ°)) = (γ_max/2γ_o) ln^{−1/2}(Δ°_max/Δ°), the weight of the variant.
+
+    In the frozen state the local field on a TLS is its own coupling times a random field,
+    ε = s g h with g = γ/γ_max (book/mean-field-dos.md), so the density of small ε given γ is
+    P_h(0)/g; normalised over γ² uniform on [0, γ_max²] (⟨1/g⟩ = 2) it is κ = 1/(2g), the
+    :func:`tlslib.error_budget.correlation_factor` of the budget. With Eq. (10) every Δ° integral
+    of the full model carries κ(Δ°); the standard model with γ = αγ_o carries κ(αγ_o) = γ_max/(2αγ_o).
+    The common factor γ_max/(2γ_o) = κ(γ_o) cancels in every α; the functions of this module
+    (``correlated=True``) therefore weight by κ/κ(γ_o) = ℓ^{−1/2} and 1/α.
+
+    Parameters
+    ----------
+    tunneling : array_like
+        Δ° [J], in (0, Δ°_max).
+    gamma_ratio : float
+        γ_o/γ_max of the glass.
+    tunneling_max : float, optional
+        Δ°_max [J].
+    """
+    g = gamma_ratio * np.sqrt(np.log(tunneling_max / np.asarray(tunneling, dtype=float)))
+    return np.asarray(correlation_factor(g), dtype=float)
+
+
+def correlated_coupling_constant(gamma_o: ArrayLike, gamma_max: ArrayLike, alpha: ArrayLike) -> np.ndarray:
+    """C = κ(αγ_o) α²(γ_o/γ_max)⁴/3 = α (γ_o/γ_max)³/6: Eq. (12) with the γ–ε correlation (∝ α, not α²).
+
+    Parameters
+    ----------
+    gamma_o, gamma_max : array_like
+        γ_o of Eq. (5) and γ_max of Eq. (13) [J].
+    alpha : array_like
+        γ_eff/γ_o.
+    """
+    ratio = np.asarray(gamma_o, dtype=float) / np.asarray(gamma_max, dtype=float)
+    return correlation_factor(np.asarray(alpha, dtype=float) * ratio) * universal_coupling_constant(
+        gamma_o, gamma_max, alpha
+    )
+
+
+def correlated_alpha_for_coupling_constant(
+    coupling_constant: ArrayLike, gamma_o: ArrayLike, gamma_max: ArrayLike
+) -> np.ndarray:
+    """The α with which :func:`correlated_coupling_constant` gives a target C: α_needed²/κ(γ_o).
+
+    α_needed is :func:`tlslib.effective_model.alpha_for_coupling_constant` (C = α² C_o) and the
+    variant has C = α κ(γ_o) C_o, κ(γ_o) = γ_max/(2γ_o).
+
+    Parameters
+    ----------
+    coupling_constant : array_like
+        Target C.
+    gamma_o, gamma_max : array_like
+        γ_o and γ_max [J].
+    """
+    ratio = np.asarray(gamma_o, dtype=float) / np.asarray(gamma_max, dtype=float)
+    return alpha_for_coupling_constant(coupling_constant, gamma_o, gamma_max) ** 2 / correlation_factor(ratio)
+
+
+# ------------------------------------------------------------------ the velocity slope in the relaxation regime
+
+
+def _relaxation_dispersion(
+    frequency: float,
+    temperature: float,
+    rate_scale: float,
+    tunneling_max: float,
+    tunneling_min: float,
+    g: float | None,
+    correlated: bool,
+) -> tuple[float, float]:
+    """(D, dD/d ln g) of the relaxation part of Δv/v (units C_o), g = α² or None (full model).
+
+    D = −½ C_o ∫dy sech²(y/2) ∫ d ln Δ° (ε/E) g/(1 + ω²τ²) on the grid of the internal friction
+    (the same integrand with φ(ωτ) = ωτ/(1 + ω²τ²) replaced by ½/(1 + ω²τ²)); weighted by ℓ^{−1/2}
+    or 1/α with the correlation. Its absolute value has no meaning (it depends on the window's
+    Δ°_min and on T_o); its change with T does.
+    """
+    grid = _grid(temperature, tunneling_max, tunneling_min)
+    base = 2.0 * np.pi * frequency / rate_scale * grid["tau_part"]
+    w = grid["weight"]
+    if g is None:
+        lr = grid["log_ratio"]
+        lr = np.maximum(lr, 0.0)  # Δ° = Δ°_max on the grid's edge can round to ℓ = −1e-16
+        term = lr ** (2.5 if correlated else 3.0) / (lr**2 + base**2)  # × ℓ^{−1/2} with the correlation
+        return -0.5 * float(np.sum(w * term)), 0.0
+    b2 = base**2
+    d = -0.5 * float(np.sum(w * g**3 / (g**2 + b2)))
+    dd = -0.5 * float(np.sum(w * g**3 * (g**2 + 3.0 * b2) / (g**2 + b2) ** 2))  # d/d ln g
+    if correlated:  # × g^{−1/2}
+        return d / np.sqrt(g), (dd - 0.5 * d) / np.sqrt(g)
+    return d, dd
+
+
+def relaxation_velocity_change(
+    frequency: float,
+    temperature_1: float,
+    temperature_2: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+    alpha: float | None = None,
+    correlated: bool = False,
+) -> float:
+    """Δv/v(T₂) − Δv/v(T₁) at frequency f, resonant plus relaxation part, in units of C_o.
+
+    The relaxation part of a TLS is −½ χ/(1 + ω²τ²) with χ the strength of its internal
+    friction χ ωτ/(1 + ω²τ²) (a Debye relaxation of the modulus; Δv/v = ½ ΔM/M), so
+
+        Δv/v_rel = −½ C_o ∫dy sech²(y/2) ∫ d ln Δ° (ε/E) g(Δ°)/(1 + ω²τ²);
+
+    the resonant part is :func:`resonant_velocity_change`. With g = α² and ωτ ≪ 1 for the thermal
+    TLS the change per e-fold of T is +α² (resonant) − (3/2)α² (relaxation) = −α²/2: the
+    standard model's Δv/v = −(C/2) ln(T/T_o) (text below Eq. 1).
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz].
+    temperature_1, temperature_2 : float
+        T₁ and T₂ [K].
+    rate_scale : float
+        R(γ_o) of :func:`relaxation_rate_scale` [J⁻³ s⁻¹].
+    tunneling_max, tunneling_min : float, optional
+        The Δ° window [J].
+    alpha : float or None, optional
+        None for the full model, else γ/γ_o.
+    correlated : bool, optional
+        With the γ–ε correlation (units κ(γ_o) C_o).
+    """
+    g = None if alpha is None else alpha**2
+    d2, _ = _relaxation_dispersion(frequency, temperature_2, rate_scale, tunneling_max, tunneling_min, g, correlated)
+    d1, _ = _relaxation_dispersion(frequency, temperature_1, rate_scale, tunneling_max, tunneling_min, g, correlated)
+    resonant = _resonant_change(temperature_1, temperature_2, tunneling_max, alpha is None, correlated)
+    if alpha is not None:
+        resonant *= alpha if correlated else alpha**2
+    return float(resonant + d2 - d1)
+
+
+@lru_cache(maxsize=256)
+def _resonant_change(t1: float, t2: float, tunneling_max: float, full: bool, correlated: bool) -> float:
+    """:func:`resonant_velocity_change`, full or at α = 1, cached (it does not depend on the glass)."""
+    return resonant_velocity_change(t1, t2, tunneling_max, None if full else 1.0, correlated)
+
+
+def relaxation_slope_alpha(
+    frequency: float,
+    temperature_1: float,
+    temperature_2: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+    correlated: bool = False,
+    initial_alpha: float = 3.0,
+) -> float:
+    """α of a sound-velocity slope measured at f between T₁ and T₂ (Eq. eq-wa-definition).
+
+    Solves S_std(α) = S_full for S = :func:`relaxation_velocity_change`, resonant and relaxation
+    parts together. In the relaxation regime (ωτ ≪ 1 for the thermal TLS) S_std = −(α²/2) ln(T₂/T₁),
+    the paper's −C/2, and α approaches :func:`relaxation_slope_alpha_asymptotic`; outside it the
+    exact standard slope is used, so the definition holds at any f and T (see
+    :func:`relaxation_regime_ratio` for how close to −C/2 the standard slope is). Newton's method
+    on ln g (g = α²), NaN when the standard slope cannot reach the full one.
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz].
+    temperature_1, temperature_2 : float
+        T₁ ≠ T₂ [K].
+    rate_scale : float
+        R(γ_o) [J⁻³ s⁻¹].
+    tunneling_max, tunneling_min : float, optional
+        The Δ° window [J].
+    correlated : bool, optional
+        With the γ–ε correlation in both models.
+    initial_alpha : float, optional
+        Start of Newton's method (the root does not depend on it).
+    """
+    args = (frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min)
+    target = relaxation_velocity_change(*args, None, correlated)
+    res1 = _resonant_change(temperature_1, temperature_2, tunneling_max, False, correlated)
+    p = 0.5 if correlated else 0.0
+
+    def s_and_slope(lng: float) -> tuple[float, float]:
+        g = float(np.exp(lng))
+        d2, dd2 = _relaxation_dispersion(
+            frequency, temperature_2, rate_scale, tunneling_max, tunneling_min, g, correlated
+        )
+        d1, dd1 = _relaxation_dispersion(
+            frequency, temperature_1, rate_scale, tunneling_max, tunneling_min, g, correlated
+        )
+        return res1 * g ** (1.0 - p) + d2 - d1, (1.0 - p) * res1 * g ** (1.0 - p) + dd2 - dd1
+
+    lng = 2.0 * np.log(initial_alpha)
+    for _ in range(40):
+        value, slope = s_and_slope(lng)
+        if slope == 0.0:
+            break
+        step = float(np.clip((target - value) / slope, -1.0, 1.0))
+        lng += step
+        if abs(step) < 1e-12:
+            return float(np.exp(lng / 2.0))
+    try:
+        root = optimize.brentq(lambda x: s_and_slope(x)[0] - target, np.log(1e-2), np.log(1e2), xtol=1e-13)
+    except ValueError:
+        return float("nan")
+    return float(np.exp(root / 2.0))
+
+
+def relaxation_regime_ratio(
+    frequency: float,
+    temperature_1: float,
+    temperature_2: float,
+    rate_scale: float,
+    alpha: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+    correlated: bool = False,
+) -> float:
+    """S_std(α)/(−½ α² ln(T₂/T₁)): 1 deep in the relaxation regime, where the paper's −C/2 holds.
+
+    With the correlation both slopes carry 1/α, and the ratio is the same expression.
+
+    Parameters
+    ----------
+    frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min, correlated
+        As in :func:`relaxation_slope_alpha`.
+    alpha : float
+        γ/γ_o of the standard model.
+    """
+    s = relaxation_velocity_change(
+        frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min, alpha, correlated
+    )
+    plain = s * alpha if correlated else s
+    return float(plain / (-0.5 * alpha**2 * np.log(temperature_2 / temperature_1)))
+
+
+def paper_slope_alpha(
+    frequency: float,
+    temperature_1: float,
+    temperature_2: float,
+    rate_scale: float,
+    tunneling_max: float = TUNNELING_MAX,
+    tunneling_min: float = 0.0,
+) -> float:
+    """α² = −2 S_full/ln(T₂/T₁): the full model's slope read with the paper's Δv/v = −(C/2) ln(T/T_o).
+
+    What an experimentalist who fits −C/2 reports, C = α² C_o; it equals
+    :func:`relaxation_slope_alpha` where :func:`relaxation_regime_ratio` is 1. NaN for a rising slope.
+
+    Parameters
+    ----------
+    frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min
+        As in :func:`relaxation_slope_alpha`.
+    """
+    s = relaxation_velocity_change(frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min)
+    per_efold = s / np.log(temperature_2 / temperature_1)
+    return float(np.sqrt(-2.0 * per_efold)) if per_efold < 0 else float("nan")
+
+
+def relaxation_slope_alpha_asymptotic(
+    frequency: float, temperature: float, rate_scale: float, tunneling_max: float = TUNNELING_MAX
+) -> float:
+    """α² = 2⟨g*²/(2g* − 1)⟩ ≈ ⟨g*⟩ + ½: the relaxation-regime slope at T deep in the regime.
+
+    Derivation (chapter which-alpha, dropdown "the relaxation slope"): at fixed y = E/k_BT the
+    inner integral of :func:`relaxation_velocity_change` is ∫₀^∞ du (ε/E) g/(1 + ω²τ²) with
+    u = ln(E/Δ°), g = ln(Δ°_max/E) + u and ωτ = (ω/R E³ coth(y/2)) e^{2u}/g. Deep in the regime
+    the cut-off acts as a step at ωτ = 1, i.e. at Δ°* = [ω/(R g* E coth(y/2))]^{1/2} with
+    g* = ln(Δ°_max/Δ°*) (solved by iteration); the step's correction is odd about u* and drops
+    out, and ε/E = (1 − e^{−2u})^{1/2} costs a constant −(1 − ln 2) ln(Δ°_max/E). So the inner
+    integral is ℓ_E u* + u*²/2 − (1 − ln 2)ℓ_E + const (ℓ_E = ln(Δ°_max/E)); with dℓ_E/d ln T = −1,
+    d ln(ω/R E³ coth)/d ln T = −3 and du*/d ln T = (3g* − 1)/(2g* − 1) its T-derivative is
+    ℓ_E + g*²/(2g* − 1) + 1 − ln 2. The y-average (weight ½ sech²(y/2)) of ℓ_E is
+    ln(Δ°_max/k_BT) + γ_Euler − ln(π/2), and the resonant slope is ln(Δ°_max/k_BT) + 1 + γ_Euler − ln π
+    (Eq. eq-wa-velocity-closed); the sum, resonant − relaxation, leaves S_full = −C_o ⟨g*²/(2g* − 1)⟩
+    per e-fold. The standard model (g = α²) gives −α²/2, hence the formula. Corrections are of
+    relative order (ωτ at E ≈ Δ°*)^{1/2} from the TLS with E ≲ k_BT whose Δ°* exceeds E.
+
+    Parameters
+    ----------
+    frequency : float
+        f [Hz].
+    temperature : float
+        T [K].
+    rate_scale : float
+        R(γ_o) [J⁻³ s⁻¹].
+    tunneling_max : float, optional
+        Δ°_max [J].
+    """
+    omega = 2.0 * np.pi * frequency
+    kt = constants.k * temperature
+
+    def term(y: float) -> float:
+        energy = y * kt
+        g = np.log(tunneling_max / energy) + 10.0
+        for _ in range(200):
+            new = float(np.log(tunneling_max / np.sqrt(omega * np.tanh(y / 2.0) / (rate_scale * g * energy))))
+            if abs(new - g) < 1e-14:
+                break
+            g = new
+        return 0.5 / np.cosh(y / 2.0) ** 2 * g**2 / (2.0 * g - 1.0)
+
+    return float(np.sqrt(2.0 * integrate.quad(term, 1e-9, 80.0, limit=400, epsrel=1e-11)[0]))
