@@ -153,6 +153,8 @@ def glass_budget(material: Material, alpha: float = ALPHA, name: str | None = No
     prediction = predict(material, ALPHA)
     paper = float(prediction.coupling_constant)
     ratio = float(prediction.gamma_o / prediction.gamma_max)
+    if not alpha * ratio < 1.0:
+        raise ValueError(f"γ_eff = {alpha} γ_o is not below γ_max = {1.0 / ratio:.3g} γ_o: no budget")
     lo, hi = measurement_band(material)
     band = (min(lo, alpha), max(hi, alpha))
     # the paper's C at the central α: (α/2.5)² on Eq. (12)
