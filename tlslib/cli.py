@@ -7,8 +7,8 @@ in an implausible unit (a density in g/cm³, a velocity in km/s, ...) unless
 fixed α = 2.5 by the α that measurement selects (:mod:`tlslib.measurement_alpha`);
 ``predict --glass NAME`` starts from a row of Table I, ``predict --from-csv FILE``
 predicts one glass per row; ``budget`` prints the sensitivity table of C per glass
-(:mod:`tlslib.paper.budget`), and ``predict`` gives its extremes as ``C_low``/``C_high``. Numbers a person reads go through
-:func:`tlslib.book.numbers.quantity`, the book's one formatter.
+(:mod:`tlslib.paper.budget`), and ``predict`` gives its extremes as ``C_low``/``C_high``.
+Numbers a person reads go through :func:`tlslib.book.numbers.quantity`, the book's one formatter.
 """
 
 from __future__ import annotations

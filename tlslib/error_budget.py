@@ -270,9 +270,8 @@ def tensor_density_factor(x: ArrayLike, planar: tuple[np.ndarray, np.ndarray]) -
     low = float(np.exp(np.interp(np.log(x), np.log(grid), np.log(density))))
     central = float(uniaxial_density_factor(x))
     # at small x planar < uniaxial < vector; near γ_max the planar density can pass the uniaxial one
-    return Factor(
-        "P(γ²) near γ_eff: tensor vs vector", min(low, central), central, max(1.0, low, central), "coupling-distribution"
-    )
+    name = "P(γ²) near γ_eff: tensor vs vector"
+    return Factor(name, min(low, central), central, max(1.0, low, central), "coupling-distribution")
 
 
 def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: ArrayLike) -> np.ndarray:

@@ -34,7 +34,9 @@ __all__ = [
 ASYMMETRY_PER_FIELD: float = 2.0
 
 
-def one_sided_asymmetry_density(fields: ArrayLike, delta: ArrayLike, per_field: float = ASYMMETRY_PER_FIELD) -> np.ndarray:
+def one_sided_asymmetry_density(
+    fields: ArrayLike, delta: ArrayLike, per_field: float = ASYMMETRY_PER_FIELD
+) -> np.ndarray:
     """N(|ε| < δ)/(N δ) with ε = per_field · h: the density per unit ε > 0 that P̄ is (reduced units).
 
     Parameters

@@ -229,7 +229,8 @@ def budget_bands() -> BudgetBands:
     budgets = tuple(glass_budget(r.material, ALPHA, r.glass) for r in rows)
     quantiles = []
     for b in budgets:
-        draws = b.paper * monte_carlo_factors(rng, BUDGET_DRAWS, b.ratio, list(independent), planar, sigma, b.alpha_band)
+        factors = monte_carlo_factors(rng, BUDGET_DRAWS, b.ratio, list(independent), planar, sigma, b.alpha_band)
+        draws = b.paper * factors
         quantiles.append(np.percentile(draws, [5, 50, 95]))
     q = np.array(quantiles)
     arrays = [np.array([getattr(b, k) for b in budgets]) for k in ("paper", "best", "low", "high")]
