@@ -57,3 +57,19 @@ def test_tornado_rows_move_one_factor_from_the_best_estimate():
         assert low == pytest.approx(b.best * f.low / f.central) and high == pytest.approx(b.best * f.high / f.central)
     # the product of extremes is wider than any single row
     assert b.low < min(r[1] for r in rows) and max(r[2] for r in rows) < b.high
+
+
+def test_the_papers_alpha_range_widens_the_extremes_at_the_top():
+    from tlslib.error_budget import alpha_range
+    from tlslib.paper.budget import glass_budget
+    from tlslib.paper.table1 import table1_row
+
+    m = table1_row("SiO2").material
+    band, paper = glass_budget(m), glass_budget(m, 2.5, "SiO2", alpha_range())
+    # same best estimate (α = 2.5 central either way); α up to 5.10 instead of 2.79 raises the top:
+    # C ∝ α d(α) with the correlation, 5.10/2.5 × d(0.31)/d(0.074) ≈ 2.5 against 1.13 with the band
+    assert paper.best == pytest.approx(band.best, rel=1e-12)
+    assert paper.factors[5].high == pytest.approx(2.53, abs=0.01) and band.factors[5].high == pytest.approx(
+        1.13, abs=0.01
+    )
+    assert paper.high > 2.5 * band.high and paper.low < band.low

@@ -137,7 +137,9 @@ class GlassBudget:
 
 
 @lru_cache(maxsize=256)
-def glass_budget(material: Material, alpha: float = ALPHA, name: str | None = None) -> GlassBudget:
+def glass_budget(
+    material: Material, alpha: float = ALPHA, name: str | None = None, alpha_band: tuple[float, float] | None = None
+) -> GlassBudget:
     """The sensitivity table of C for one glass, α from its measurement band (widened to contain ``alpha``).
 
     Parameters
@@ -148,6 +150,9 @@ def glass_budget(material: Material, alpha: float = ALPHA, name: str | None = No
         The central α (the paper's 2.5 by default; the CLI passes a measurement's α).
     name : str, optional
         Label; the material's name by default.
+    alpha_band : tuple of float, optional
+        (α_low, α_high) instead of the measurement band (e.g. the paper's
+        :func:`tlslib.error_budget.alpha_range`, to show what the band changes).
     """
     independent, planar, inputs = _shared()
     prediction = predict(material, ALPHA)
@@ -155,7 +160,7 @@ def glass_budget(material: Material, alpha: float = ALPHA, name: str | None = No
     ratio = float(prediction.gamma_o / prediction.gamma_max)
     if not alpha * ratio < 1.0:
         raise ValueError(f"γ_eff = {alpha} γ_o is not below γ_max = {1.0 / ratio:.3g} γ_o: no budget")
-    lo, hi = measurement_band(material)
+    lo, hi = measurement_band(material) if alpha_band is None else alpha_band
     band = (min(lo, alpha), max(hi, alpha))
     # the paper's C at the central α: (α/2.5)² on Eq. (12)
     centre = paper * float(joint_alpha_factor(alpha, ratio, 0.0))
