@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from cli_helpers import run
 
@@ -20,6 +21,8 @@ PREDICT_KEYS = [
     "gamma_eff_eV",
     "P_bar_J-1_m-3",
     "C",
+    "C_low",
+    "C_high",
     "Q_inv",
     "l_over_lambda",
     "density_kg_m3",
@@ -397,3 +400,53 @@ def test_temperature_that_looks_like_millikelvin_warns(capsys):
     code, out, err = run(capsys, "predict", *SIO2, "--measurement", "conductivity", "--temperature", "500", "--json")
     assert code == 0 and json.loads(out)["temperature_K"] == 500.0
     assert err.count("\n") == 1 and "warning" in err and "mK" in err
+
+
+def test_predict_json_carries_the_budget_extremes_beside_c(capsys):
+    from tlslib.paper.budget import glass_budget
+    from tlslib.paper.table1 import table1_row
+
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2", "--json")
+    record = json.loads(out)
+    b = glass_budget(table1_row("SiO2").material)
+    # the band of python -m tlslib budget --glass SiO2, around Eq. (12)'s 2.94e-4
+    assert code == 0 and (record["C_low"], record["C_high"]) == pytest.approx((b.low, b.high), rel=1e-12)
+    assert record["C_low"] < record["C"] < record["C_high"]
+
+
+def test_predict_prints_the_band_in_units_of_1e4(capsys):
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2")
+    band = next(line for line in out.splitlines() if "C band" in line)
+    assert code == 0 and "C×10⁴ = " in band and " to " in band and "e-0" not in band
+
+
+def test_predict_band_is_empty_when_gamma_eff_passes_gamma_max(capsys):
+    # SiO2: gamma_max/gamma_o = 2.458/0.2679 = 9.18; alpha = 9.5 puts gamma_eff above gamma_max
+    code, out, _ = run(capsys, "predict", "--glass", "SiO2", "--alpha", "9.5", "--json")
+    record = json.loads(out)
+    assert code == 0 and record["C_low"] is None and record["C_high"] is None
+
+
+def test_budget_json_lists_each_glass_with_its_factors(capsys):
+    code, out, _ = run(capsys, "budget", "--json")
+    records = json.loads(out)
+    assert code == 0 and len(records) == 10 and records[0]["glass"] == "SiO2"
+    sio2 = records[0]
+    assert list(sio2) == ["glass", "C_paper", "C_best", "C_low", "C_high", "alpha", "alpha_band", "factors"]
+    assert sio2["C_low"] < sio2["C_paper"] < sio2["C_best"] < sio2["C_high"]
+    for f in sio2["factors"]:
+        assert list(f) == ["name", "low", "central", "high", "where"]
+        assert 0 < f["low"] <= f["central"] <= f["high"]
+    # best = Eq. (12) × the product of the central factors (α = 2.5 central: its factor is 1)
+    assert sio2["C_best"] == pytest.approx(sio2["C_paper"] * np.prod([f["central"] for f in sio2["factors"]]))
+
+
+def test_budget_of_one_glass_prints_its_rows(capsys):
+    code, out, _ = run(capsys, "budget", "--glass", "SiO2")
+    assert code == 0 and out.count("best estimate") == 2 and "book/mean-field-dos.md" in out
+    assert "BK7" not in out
+
+
+def test_budget_of_an_unknown_glass_is_one_line_and_exit_2(capsys):
+    code, out, err = run(capsys, "budget", "--glass", "quartz")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "not in Table I" in err

@@ -48,9 +48,21 @@ def test_eq7_factor_spans_gaussian_frozen_gas_and_one_third():
     assert f.high == 1.0
 
 
-def test_doubling_the_field_halves_the_density_of_asymmetries():
+def test_eq4_asymmetry_with_one_sided_p_bar_leaves_n_tilde_unchanged():
+    # ε = 2h halves the two-sided density at 0; P̄ per unit ε > 0 doubles it: 2 · (1/2) = 1
     f = field_convention_factor()
-    assert (f.low, f.central, f.high) == (0.5, 0.5, 1.0)
+    assert (f.low, f.central, f.high) == (1.0, 1.0, 1.0)
+
+
+def test_alpha_band_factor_grows_like_alpha_times_the_uniaxial_density():
+    from tlslib.error_budget import alpha_band_factor, coupled_alpha_factor, uniaxial_density_factor
+
+    # SiO2-like γ_o/γ_max = 0.109: C(α)/C(2.5) = (α/2.5) d(α)/d(2.5) with κ ∝ 1/α
+    r = 0.109
+    expected = 1.6 / 2.5 * uniaxial_density_factor((1.6 * r) ** 2) / uniaxial_density_factor((2.5 * r) ** 2)
+    assert float(coupled_alpha_factor(1.6, r)) == pytest.approx(float(expected), rel=1e-12)
+    f = alpha_band_factor((1.6, 2.8), r)
+    assert f.central == 1.0 and f.low == pytest.approx(float(expected), rel=1e-9) and f.high > 1.0
 
 
 def test_tensor_interaction_is_about_four_times_weaker_than_scalar_j():

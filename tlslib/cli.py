@@ -1,4 +1,4 @@
-"""Command line: ``python -m tlslib predict|table1|claims``.
+"""Command line: ``python -m tlslib predict|table1|claims|budget``.
 
 The only place where eV, K, Å³ and g/mol appear; everything inside is SI. Bad
 input gets one line on stderr and exit status 2, never a traceback; so does an input
@@ -6,8 +6,9 @@ in an implausible unit (a density in g/cm³, a velocity in km/s, ...) unless
 ``--allow-unusual`` is given. ``predict --measurement KIND`` replaces the paper's
 fixed α = 2.5 by the α that measurement selects (:mod:`tlslib.measurement_alpha`);
 ``predict --glass NAME`` starts from a row of Table I, ``predict --from-csv FILE``
-predicts one glass per row. Numbers a person reads go through
-:func:`tlslib.book.numbers.quantity`, the book's one formatter.
+predicts one glass per row; ``budget`` prints the sensitivity table of C per glass
+(:mod:`tlslib.paper.budget`), and ``predict`` gives its extremes as ``C_low``/``C_high``.
+Numbers a person reads go through :func:`tlslib.book.numbers.quantity`, the book's one formatter.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from tlslib.book.numbers import quantity
 from tlslib.chain import Prediction, predict
 from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
+from tlslib.paper.budget import GlassBudget, glass_budget
 from tlslib.paper.ledger import ledger, verdict_counts
 from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1, table1_row, table1_rows
 from tlslib.parameters import ALPHA
@@ -146,6 +148,18 @@ def _build_parser() -> _Parser:
 
     c = sub.add_parser("claims", help="the ledger of the paper's quantitative claims, recomputed, with verdicts")
     c.add_argument("--json", action="store_true", help="print a JSON list, one object per claim")
+
+    b = sub.add_parser(
+        "budget",
+        help="the sensitivity table of C per glass of Table I: best estimate, extremes, each factor",
+        description=(
+            "Per glass of Table I: C of Eq. (12) as the paper evaluates it, the best estimate (every factor "
+            "central), the product of extremes, and each factor on C (name, low, central, high, the chapter "
+            "that derives it). The extremes are a sensitivity range, not an error bar."
+        ),
+    )
+    b.add_argument("--glass", metavar="NAME", help=f"one row of Table I: {', '.join(_glass_names())}")
+    b.add_argument("--json", action="store_true", help="print a JSON list, one object per glass")
     return parser
 
 
@@ -329,6 +343,7 @@ def prediction_record(
     """
     m = prediction.material
     inputs = inputs or {}
+    band = coupling_band(prediction)
     return {
         "v_m_s": m.velocity,
         "v_o_A3": m.formula_volume / constants.angstrom**3,
@@ -338,6 +353,8 @@ def prediction_record(
         "gamma_eff_eV": prediction.gamma_eff / constants.eV,
         "P_bar_J-1_m-3": prediction.p_bar,
         "C": prediction.coupling_constant,
+        "C_low": band[0],
+        "C_high": band[1],
         "Q_inv": prediction.internal_friction,
         "l_over_lambda": prediction.mean_free_path_ratio,
         "density_kg_m3": m.density,
@@ -349,14 +366,22 @@ def prediction_record(
     }
 
 
-def coupling_band(prediction: Prediction) -> tuple[float, float] | None:
-    """The sensitivity band (C_low, C_high) of C: not computed yet.
+def coupling_band(prediction: Prediction) -> tuple[float, float] | tuple[None, None]:
+    """The sensitivity band (C_low, C_high) of C: the budget's product of extremes for this glass and α.
 
-    The band comes from another issue; when it exists, return it here: the text output
-    prints it under C, and ``--json``/``--from-csv`` get the keys ``C_low`` and ``C_high``
-    right after ``C``. Until then this returns None and nothing is shown.
+    :func:`tlslib.paper.budget.glass_budget` with the prediction's α as the central α (its
+    measurement band widened to contain it), rescaled so that the band is on the C that
+    ``predict`` prints (Eq. 12 at this α): the model factors and the inputs at their ends, α
+    over the measurement band. ``--json``/``--from-csv`` carry it as ``C_low`` and ``C_high``;
+    both are None where the budget is undefined (γ_eff so close to γ_max that no tensor dipole
+    reaches it).
     """
-    return None
+    try:
+        budget = glass_budget(prediction.material, float(prediction.alpha))
+    except ValueError:
+        return None, None
+    scale = prediction.coupling_constant / (budget.paper * (prediction.alpha / ALPHA) ** 2)
+    return budget.low * scale, budget.high * scale
 
 
 def _print_prediction(prediction: Prediction, measurement: str | None, inputs: dict[str, float]) -> None:
@@ -382,15 +407,17 @@ def _print_prediction(prediction: Prediction, measurement: str | None, inputs: d
         "P_bar [J^-1 m^-3]": quantity(record["P_bar_J-1_m-3"], sig=4),
         # Table I prints C×10⁴: give both faces
         "C": f"{quantity(record['C'], sig=3, sci=True)}   (C×10⁴ = {quantity(record['C'] / C_SCALE, sig=3)})",
+        "C band": (
+            f"C×10⁴ = {quantity(record['C_low'] / C_SCALE, sig=2)} to {quantity(record['C_high'] / C_SCALE, sig=2)}"
+            "   (sensitivity extremes of the error budget)"
+            if record["C_low"] is not None
+            else "none (gamma_eff too close to gamma_max for the error budget)"
+        ),
         "Q^-1": quantity(record["Q_inv"], sig=3, sci=True),
         "l/lambda": quantity(record["l_over_lambda"], sig=4),
     }
-    band = coupling_band(prediction)
     for label, text in rows.items():
         print(f"    {label:<18} {text}")
-        if label == "C" and band is not None:
-            low, high = band
-            print(f"    {'C band':<18} {quantity(low, sig=3, sci=True)} – {quantity(high, sig=3, sci=True)}")
 
 
 def _table1(args: argparse.Namespace) -> None:
@@ -489,6 +516,39 @@ def _claims(args: argparse.Namespace) -> None:
         )
         if r["note"]:
             print(f"    {_prose(r['note'])}")
+
+
+def _budget_text(b: GlassBudget) -> list[str]:
+    lo, hi = b.alpha_band
+    lines = [
+        f"{b.glass}: C×10⁴ = {quantity(b.best / C_SCALE, sig=3)} best estimate "
+        f"(Eq. (12): {quantity(b.paper / C_SCALE, sig=3)}; extremes {quantity(b.low / C_SCALE, sig=2)} to "
+        f"{quantity(b.high / C_SCALE, sig=2)}; alpha {quantity(lo, sig=3)} to {quantity(hi, sig=3)})",
+        f"    {'factor on C':<44} {'low':>7} {'central':>8} {'high':>7}  derived in",
+    ]
+    for f in b.factors:
+        lines.append(
+            f"    {f.name:<44} {quantity(f.low, sig=3):>7} {quantity(f.central, sig=3):>8} "
+            f"{quantity(f.high, sig=3):>7}  book/{f.chapter}.md"
+        )
+    return lines
+
+
+def _budget(args: argparse.Namespace) -> None:
+    rows = table1_rows()
+    if args.glass is not None:
+        try:
+            rows = [table1_row(args.glass)]
+        except InputError:
+            raise InputError(f"--glass {args.glass}: not in Table I (one of {', '.join(_glass_names())})") from None
+    budgets = [glass_budget(r.material, ALPHA, r.glass) for r in rows]
+    if args.json:
+        print(json.dumps([b.record() for b in budgets], indent=2, allow_nan=False))
+        return
+    print("C per glass: best estimate (every factor central), Eq. (12) with alpha = 2.5, and the product of")
+    print("extremes (a sensitivity range, not an error bar); each factor multiplies C (python -m tlslib budget)")
+    for b in budgets:
+        print("\n".join(_budget_text(b)))
 
 
 def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, str | None, dict[str, float]]:
@@ -600,6 +660,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _predict(args)
         elif args.command == "claims":
             _claims(args)
+        elif args.command == "budget":
+            _budget(args)
         else:
             _table1(args)
     except InputError as err:

@@ -29,6 +29,7 @@ from tlslib.coupling_distribution import (
     tensor_coupling_squared,
     uniaxial_coupling_squared_cdf,
 )
+from tlslib.field_convention import ASYMMETRY_PER_FIELD
 from tlslib.mean_field import (
     EQ7_PREFACTOR,
     field_variance,
@@ -58,6 +59,8 @@ __all__ = [
     "planar_density_table",
     "tensor_density_factor",
     "joint_alpha_factor",
+    "coupled_alpha_factor",
+    "alpha_band_factor",
     "correlated_input_exponents",
     "input_log_sigma",
     "input_factor",
@@ -133,13 +136,16 @@ def eq7_prefactor_factor() -> Factor:
 
 
 def field_convention_factor() -> Factor:
-    """ñ_o with ε = 2Σ_j J_ij σ_j (Eq. 4 read literally) against the paper's ε = Σ_j J_ij σ_j.
+    """ñ_o with Eq. (4)'s asymmetry ε = 2Σ_j J_ij σ_j and P̄ per unit ε > 0, against ñ_o = P_h(0)/V_o: exactly 1.
 
-    With ½Σ_{i≠j} σ_i J_ij σ_j and ½ε_i σ_i, flipping σ_i costs 2|Σ_j J_ij σ_j|: the asymmetry
-    is twice the paper's sum, every field doubles and ñ_o halves. Central and low: ½ (the
-    Hamiltonian of Eq. 4 as written); high: 1 (the paper's definition of ε).
+    Eq. (4) makes ε = 2h (h = Σ_j J_ij σ_j), which halves the two-sided density at zero,
+    p_ε(0) = p_h(0)/2; P̄ of Eqs. (3), (8), (9) counts 0 < ε < ε_max, i.e. both signs of ε
+    per unit |ε|, which doubles it back: 2 p_ε(0) = p_h(0), the density that
+    :mod:`tlslib.mean_field` computes (:mod:`tlslib.field_convention`, checked on simulated
+    fields in book/mean-field-dos.md). Derived, not chosen: low = central = high = 1.
     """
-    return Factor("ε = 2ΣJσ (Eq. 4) vs ΣJσ", 0.5, 0.5, 1.0, "mean-field-dos")
+    factor = 2.0 / ASYMMETRY_PER_FIELD  # one-sided P̄ (×2) of ε = 2h (density ×½)
+    return Factor("ε = 2ΣJσ (Eq. 4), P̄ per unit ε > 0", factor, factor, factor, "mean-field-dos")
 
 
 def tensor_interaction_ratios(rng: np.random.Generator, n: int, principal: ArrayLike) -> tuple[float, float]:
@@ -263,7 +269,9 @@ def tensor_density_factor(x: ArrayLike, planar: tuple[np.ndarray, np.ndarray]) -
     grid, density = planar
     low = float(np.exp(np.interp(np.log(x), np.log(grid), np.log(density))))
     central = float(uniaxial_density_factor(x))
-    return Factor("P(γ²) near γ_eff: tensor vs vector", low, central, 1.0, "coupling-distribution")
+    # at small x planar < uniaxial < vector; near γ_max the planar density can pass the uniaxial one
+    name = "P(γ²) near γ_eff: tensor vs vector"
+    return Factor(name, min(low, central), central, max(1.0, low, central), "coupling-distribution")
 
 
 def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: ArrayLike) -> np.ndarray:
@@ -283,6 +291,47 @@ def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: A
     """
     g_eff = np.asarray(alpha, dtype=float) * np.asarray(ratio, dtype=float)
     return alpha_factor(alpha) * correlation_factor(g_eff) ** np.asarray(correlation_weight, dtype=float)
+
+
+def coupled_alpha_factor(alpha: ArrayLike, ratio: float, alpha_central: float = ALPHA) -> np.ndarray:
+    """C(α)/C(α_c) with the γ–ε correlation and the uniaxial P(γ²) at their central laws.
+
+    (α/α_c)² × κ(α)/κ(α_c) × d(α)/d(α_c), κ = 1/(2 g_eff) and d of
+    :func:`uniaxial_density_factor` at g_eff² = (α γ_o/γ_max)²: the α row of the sensitivity
+    table (the other factors held central). With κ ∝ 1/α, C grows like α d(α).
+
+    Parameters
+    ----------
+    alpha : array_like
+        γ_eff/γ_o.
+    ratio : float
+        γ_o/γ_max of the glass.
+    alpha_central : float, optional
+        The central α (the paper's 2.5).
+    """
+    a = np.asarray(alpha, dtype=float)
+
+    def law(x: np.ndarray) -> np.ndarray:
+        return joint_alpha_factor(x, ratio, 1.0) * uniaxial_density_factor((x * ratio) ** 2)
+
+    return law(a) / law(np.asarray(alpha_central, dtype=float))
+
+
+def alpha_band_factor(band: tuple[float, float], ratio: float, alpha_central: float = ALPHA) -> Factor:
+    """α over a band (low, high) as a factor on C, the other factors central (:func:`coupled_alpha_factor`).
+
+    Parameters
+    ----------
+    band : tuple of float
+        (α_low, α_high), e.g. :func:`tlslib.paper.measurement_band.measurement_band`.
+    ratio : float
+        γ_o/γ_max of the glass.
+    alpha_central : float, optional
+        The central α, inside the band.
+    """
+    grid = np.geomspace(band[0], band[1], 101)
+    f = coupled_alpha_factor(grid, ratio, alpha_central)
+    return Factor("α over the measurement band", float(f.min()), 1.0, float(f.max()), "which-alpha")
 
 
 def correlated_input_exponents() -> dict[str, float]:
