@@ -150,9 +150,15 @@ class Flip:
     reproduced: Value
 
     def text(self, unit: str) -> str:
-        alt = self.alternative if isinstance(self.alternative, tuple) else (self.alternative,)
-        shown = "–".join(quantity(a, sig=3) for a in alt) + (f" {ENTRIES[self.choice].unit}".rstrip())
+        """ "<verdict> with <choice> = <alternative> (<value>)", the alternative as the parameter file writes it."""
+        alt = self.alternative
+        shown = f"({', '.join(map(_short, alt))})" if isinstance(alt, tuple) else _short(alt)
+        shown += f" {ENTRIES[self.choice].unit}".rstrip()
         return f"{self.verdict} with {self.choice} = {shown} ({_shown(self.reproduced, unit)})"
+
+
+def _short(x: float) -> str:
+    return readable(f"{x:.3g}").replace("-", "−")
 
 
 @dataclass(frozen=True)
@@ -224,7 +230,8 @@ class Assessment:
 
 def _shown(value: Value | None, unit: str) -> str:
     values = value if isinstance(value, tuple) else (value,)
-    return "–".join(quantity(v, sig=3) for v in values if v is not None) + ("" if unit in ("", "1e-4") else f" {unit}")
+    text = " to ".join(quantity(v, sig=3) for v in values if v is not None)
+    return text + {"": "", "1e-4": "×10⁻⁴"}.get(unit, f" {unit}")
 
 
 def _jsonable(value: Value | tuple[float, ...] | None) -> float | list[float] | None:

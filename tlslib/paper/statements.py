@@ -1,11 +1,14 @@
 """The paper's quantitative statements, one registered function per claim of data/claims.toml.
 
-Each function takes no argument and returns the recomputed value in the display unit of its
+Each function, called without argument, returns the recomputed value in the display unit of its
 claim (C × 10⁴ for ``"1e-4"``, eV, K, Å³, or a pure number); the values its note quotes are
 registered beside it (:mod:`tlslib.paper.registry`). The ledger and the chapters call these
 functions, so a number shown in a chapter and judged by the ledger has one route. The Table I
 families (``table1-<glass>-debye-temperature``, ``table1-<glass>-c-th``) are registered per row
-at the end.
+at the end. A statement that uses a choice of data/parameters.toml with plausible alternatives
+names it (``choices=``) and takes the :class:`~tlslib.parameter_set.ParameterSet` as its optional
+argument (a choice that is not yet one of its fields, as a keyword): the ledger evaluates the
+verdict at each alternative.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from tlslib.coupling_constant import coupling_constant, high_temperature_couplin
 from tlslib.coupling_distribution import (
     UNIAXIAL_EIGENVALUES,
     paper_normalisation_ratio,
+    tensor_coupling_squared,
     uniaxial_coupling_squared_cdf,
-    uniaxial_weight_above_half,
     vector_mean_coupling_squared,
 )
 from tlslib.dipole_gap import GAP_ONSET, all_tls_gap_strength, log_gap_ratio, reduced_energy_unit
@@ -30,19 +33,31 @@ from tlslib.dos import interacting_dos, p_bar, yu_leggett_dos
 from tlslib.effective_model import tunneling_period
 from tlslib.elastic import debye_energy, elastic_energy_scale
 from tlslib.mean_field import field_variance, gaussian_zero_field_density, paper_exclusion_radius, poisson_field_pdf
-from tlslib.measurement_alpha import resonant_tunneling_over_hf, tunneling_time_alpha
+from tlslib.measurement_alpha import (
+    relaxation_alpha,
+    resonant_tunneling_over_hf,
+    tunneling_time_alpha,
+    velocity_alpha_closed_form,
+)
 from tlslib.observables import combined_sound_velocity_log_slope, mean_free_path_ratio
-from tlslib.paper.budget import extremes_band, monte_carlo_band, monte_carlo_median_range
+from tlslib.paper.budget import budget_bands, extremes_band
 from tlslib.paper.measurement_band import (
+    CEXP_BAND_FREQUENCIES,
+    CEXP_BAND_TEMPERATURES,
+    CEXP_BAND_VELOCITY_TEMPERATURES,
+    _relaxation_scales,
     alpha_inside_band_fraction,
     experimental_alpha_range,
     glass_relaxation_alpha,
+    measurement_band,
     measurement_band_agreement,
     measurement_band_centre,
     measurement_band_range,
     paper_range_agreement,
     relaxation_tunneling_over_hf,
 )
+from tlslib.paper.parameters import PAPER
+from tlslib.paper.parameters import value as parameter
 from tlslib.paper.registry import not_checkable, statement
 from tlslib.paper.simulations import resolved_field_window
 from tlslib.paper.table1 import (
@@ -69,7 +84,6 @@ from tlslib.paper.table1_audit import (
 )
 from tlslib.parameters import SIO2_DEBYE_ENERGY, SIO2_DENSITY, SIO2_FORMULA_VOLUME, SIO2_VELOCITY, TUNNELING_MAX
 from tlslib.polaron import (
-    PAPER_ANGULAR_AVERAGE,
     box_wavevectors,
     debye_wavenumber,
     mode_sum_overlap_exponent,
@@ -77,6 +91,7 @@ from tlslib.polaron import (
 )
 from tlslib.thermal_conductivity import dominant_phonon_ratio, kappa_log_coefficient, kappa_log_constant
 from tlslib.wkb import barrier_height, tunneling_mass, wkb_exponent_coefficient, wkb_tunneling
+from tlslib.yu_leggett import LORENTZIAN_DOS_PREFACTOR
 
 K, EV, ANGSTROM = constants.k, constants.eV, constants.angstrom
 #: The seed and sample size of the two Monte Carlo checks of P(γ²) (coupling-distribution).
@@ -123,7 +138,12 @@ def sio2_yu_leggett_coupling_constant() -> float:
     return float(coupling_constant(yu_leggett_dos(m.density, m.velocity, gamma), gamma, m.density, m.velocity))
 
 
-@statement("yl-four-orders-too-large")
+def yu_leggett_exact_excess_decades() -> float:
+    """:func:`yu_leggett_excess_decades` with the exact Lorentzian prefactor 3/(2π³) of Eq. (6)'s ≈ [decades]."""
+    return float(np.log10(LORENTZIAN_DOS_PREFACTOR * 10 ** yu_leggett_excess_decades()))
+
+
+@statement("yl-four-orders-too-large", exact=yu_leggett_exact_excess_decades)
 def yu_leggett_excess_decades() -> float:
     """log₁₀ of the Yu–Leggett C over the median C_exp of Table I (text below Eq. 6) [decades]."""
     return float(np.log10(sio2_yu_leggett_coupling_constant() / median_measured_coupling_constant()))
@@ -207,10 +227,16 @@ def rounded_sio2_coupling_scale_ev() -> float:
     return rounded_sio2_coupling_scale() / EV
 
 
-@statement("gamma-eff-sio2-in-exp-range")
-def sio2_effective_coupling() -> float:
+def sio2_effective_coupling(parameters=PAPER) -> float:
     """γ_eff = αγ_o of SiO₂ from its Table I row [eV]."""
-    return effective_coupling("SiO2") / EV
+    return effective_coupling("SiO2") / EV * parameters.alpha / PAPER.alpha
+
+
+statement(
+    "gamma-eff-sio2-in-exp-range",
+    gamma_eff=sio2_effective_coupling,
+    gamma_eff_ends=lambda: tuple(sio2_effective_coupling(PAPER.replace(alpha=a)) for a in parameter("alpha_range")),
+)(rounded_sio2_coupling_scale_ev)
 
 
 @statement("gamma-eff-order-1ev")
@@ -223,12 +249,12 @@ def effective_coupling_range_ev() -> tuple[float, float]:
 # ------------------------------------------------------------------ Eqs. (4)-(5): the polaron
 
 
-@statement("eq5-prefactor-sqrt2-over-3")
-def sio2_eq5_prefactor() -> float:
+@statement("eq5-prefactor-sqrt2-over-3", choices=("angular_average",))
+def sio2_eq5_prefactor(parameters=PAPER) -> float:
     """c in γ_o = c √(ρv²v_oħω_D) from the continuum overlap exponent with ⟨A⟩ = 3, SiO₂ inputs (Eqs. 4, 5)."""
     m = _sio2()
     gamma = EV  # any coupling: W ∝ γ²
-    w = overlap_exponent(gamma, m.density, m.velocity, m.formula_volume, PAPER_ANGULAR_AVERAGE)
+    w = overlap_exponent(gamma, m.density, m.velocity, m.formula_volume, parameters.angular_average)
     return float(gamma / np.sqrt(w) / coupling_scale(m.density, m.velocity, m.formula_volume))
 
 
@@ -266,16 +292,19 @@ def uniaxial_weight_above_half_paper_units() -> float:
     return float(1.0 - uniaxial_coupling_squared_cdf(threshold))
 
 
-@statement("tensor-dipoles-favour-large-gamma", paper_units=uniaxial_weight_above_half_paper_units)
-def uniaxial_weight() -> float:
-    """Monte Carlo fraction of uniaxial tensor dipoles with γ² > γ_max²/2 [fraction]."""
-    return uniaxial_weight_above_half(COUPLING_SEED, COUPLING_DRAWS)
+@statement(
+    "tensor-dipoles-favour-large-gamma", choices=("tensor_shape",), paper_units=uniaxial_weight_above_half_paper_units
+)
+def uniaxial_weight(parameters=PAPER) -> float:
+    """Monte Carlo fraction of tensor dipoles (the book's uniaxial shape) with γ² > γ_max²/2 [fraction]."""
+    x = tensor_coupling_squared(np.random.default_rng(COUPLING_SEED), COUPLING_DRAWS, parameters.tensor_shape)
+    return float(np.mean(x > 0.5))
 
 
 # ------------------------------------------------------------------ Eq. (7)
 
 
-@statement("eq7-one-third-frozen-gas")
+@statement("eq7-one-third-frozen-gas", no_exclusion=lambda: float(poisson_field_pdf(0.0, 0.0)))
 def frozen_gas_zero_field_density() -> float:
     """Exact P(ε → 0) of the frozen Poisson gas with the paper's exclusion radius, in units of ρv²V_o/γ_max²."""
     return float(poisson_field_pdf(0.0, paper_exclusion_radius()))
@@ -304,10 +333,10 @@ def sio2_over_lat() -> float:
 statement("spread-slightly-larger", recomputed=recomputed_to_measured_spread)(predicted_to_measured_spread)
 
 
-@statement("q-inverse-order-1e-4")
-def median_internal_friction_1e4() -> float:
-    """Q⁻¹ of the median recomputed C of Table I [10⁻⁴]."""
-    return median_internal_friction() / C_SCALE
+@statement("q-inverse-order-1e-4", choices=("alpha",))
+def median_internal_friction_1e4(parameters=PAPER) -> float:
+    """Q⁻¹ of the median recomputed C of Table I (C ∝ α², Eq. 12) [10⁻⁴]."""
+    return median_internal_friction() / C_SCALE * (parameters.alpha / PAPER.alpha) ** 2
 
 
 # ------------------------------------------------------------------ observables and κ
@@ -321,6 +350,12 @@ def velocity_slope_per_c() -> float:
 
 statement("kappa-dominant-phonon-2kt")(dominant_phonon_ratio)
 statement("kappa-log-coefficient-2")(kappa_log_coefficient)
+
+
+@statement("kappa-constant-over-coefficient", without=lambda: kappa_log_constant_without_jacobian() / 2.0)
+def kappa_constant_over_coefficient() -> float:
+    """c/2 of κ ∝ T²/(c + 2 ln(Δ°_max/2k_BT)): the only part of the denominator free of its normalisation."""
+    return kappa_log_constant() / kappa_log_coefficient()
 
 
 def kappa_log_constant_without_jacobian() -> float:
@@ -392,37 +427,96 @@ def sio2_high_temperature_mean_free_path_ratio() -> float:
 # ------------------------------------------------------------------ the α each measurement selects (which-alpha)
 
 statement("alpha-selected-below-1k-in-1-to-5")(experimental_alpha_range)
-statement("alpha-2.5-in-measurement-band", band=measurement_band_range, inside=alpha_inside_band_fraction)(
-    measurement_band_centre
-)
+
+
+def _band(material, parameters, frequencies, temperatures) -> tuple[float, float]:
+    """:func:`~tlslib.paper.measurement_band.measurement_band` with other band edges (the choices' hook).
+
+    ``frequencies`` (f₁, f₂) [Hz] and ``temperatures`` (T₁, T₂) [J, as the parameter file's SI]:
+    internal friction at both frequencies and five temperatures from T₁ to T₂, velocity slopes
+    at T₁, T₂, as there. To be replaced by the band with its edges as parameters once they are.
+    """
+    if frequencies is None and temperatures is None:
+        return measurement_band(material, parameters.tunneling_max, parameters.relaxation_branches)
+    f = CEXP_BAND_FREQUENCIES if frequencies is None else frequencies
+    ends = np.array(CEXP_BAND_VELOCITY_TEMPERATURES if temperatures is None else np.array(temperatures) / K)
+    temps = CEXP_BAND_TEMPERATURES if temperatures is None else np.geomspace(ends[0], ends[1], 5)
+    rate, low = _relaxation_scales(material, parameters.tunneling_max, parameters.relaxation_branches)
+    rel = [relaxation_alpha(x, y, rate, parameters.tunneling_max, low) for x in f for y in temps]
+    vel = velocity_alpha_closed_form(ends, ends, parameters.tunneling_max)
+    return float(min(min(rel), vel.min())), float(max(max(rel), vel.max()))
+
+
+_BAND_CHOICES = ("tunneling_max", "relaxation_branches", "measurement_frequencies", "measurement_temperatures")
+
+
+def _bands(parameters, frequencies, temperatures) -> list[tuple[float, float]]:
+    return [_band(r.material, parameters, frequencies, temperatures) for r in table1_rows()]
+
+
+def closest_outside_band(parameters=PAPER) -> float:
+    """Smallest relative distance in α of a glass outside its band, with ``parameters`` [fraction]."""
+    gaps = [
+        max(lo / a - 1.0, a / hi - 1.0)
+        for a, (lo, hi) in zip(alpha_needed(), _bands(parameters, None, None), strict=True)
+    ]
+    return float(min(g for g in gaps if g > 0.0))
 
 
 @statement(
-    "heuristic-tunneling-time-selects-tls",
-    alpha=lambda: glass_relaxation_alpha(1000.0, 0.5),
-    heuristic=lambda: tunneling_time_alpha(1000.0),
-    resonant=resonant_tunneling_over_hf,
+    "alpha-2.5-in-measurement-band",
+    choices=_BAND_CHOICES,
+    band=measurement_band_range,
+    inside=alpha_inside_band_fraction,
 )
+def band_centre(parameters=PAPER, measurement_frequencies=None, measurement_temperatures=None) -> float:
+    """√(α_low α_high) over the ten glasses' bands (:func:`~tlslib.paper.measurement_band.measurement_band_centre`)."""
+    if parameters == PAPER and measurement_frequencies is None and measurement_temperatures is None:
+        return measurement_band_centre()
+    bands = _bands(parameters, measurement_frequencies, measurement_temperatures)
+    return float(np.sqrt(min(b[0] for b in bands) * max(b[1] for b in bands)))
+
+
 def relaxation_tunneling_at_1khz() -> float:
     """Δ°/hf of the TLS that internal friction selects at 1 kHz and 0.5 K, SiO₂ [Δ°/hf]."""
     return relaxation_tunneling_over_hf(1000.0, 0.5)
 
 
-statement("abstract-agreement-individual-glasses", paper=paper_range_agreement)(measurement_band_agreement)
+# The paper says only that Δ° "dictates which TLS can respond"; the rule Δ° ≈ hf is not in it.
+not_checkable(
+    "heuristic-tunneling-time-selects-tls",
+    ratio=relaxation_tunneling_at_1khz,
+    alpha=lambda: glass_relaxation_alpha(1000.0, 0.5),
+    heuristic=lambda: tunneling_time_alpha(1000.0),
+    resonant=resonant_tunneling_over_hf,
+)
+
+
+@statement(
+    "abstract-agreement-individual-glasses",
+    choices=_BAND_CHOICES,
+    paper=paper_range_agreement,
+    closest=closest_outside_band,
+)
+def band_agreement(parameters=PAPER, measurement_frequencies=None, measurement_temperatures=None) -> float:
+    """Fraction of the ten glasses whose C_exp lies inside the C_th band of the measurements behind it.
+
+    :func:`~tlslib.paper.measurement_band.measurement_band_agreement`, with the band's choices.
+    """
+    if parameters == PAPER and measurement_frequencies is None and measurement_temperatures is None:
+        return measurement_band_agreement()
+    bands = _bands(parameters, measurement_frequencies, measurement_temperatures)
+    return float(np.mean([lo <= a <= hi for a, (lo, hi) in zip(alpha_needed(), bands, strict=True)]))
+
 
 # ------------------------------------------------------------------ how firm is C? (error-budget)
 
 
-@statement(
-    "c-order-3e-4-under-error-budget",
-    band=monte_carlo_band,
-    medians=monte_carlo_median_range,
-    extremes=extremes_band,
-)
-def monte_carlo_median_range_1e4() -> tuple[float, float]:
-    """(smallest, largest) Monte Carlo median of C over the ten glasses [10⁻⁴]."""
-    lo, hi = monte_carlo_median_range()
-    return lo / C_SCALE, hi / C_SCALE
+@statement("c-order-3e-4-under-error-budget", extremes=extremes_band)
+def best_estimate_range_1e4() -> tuple[float, float]:
+    """(smallest, largest) best estimate of C of the error budget over the ten glasses [10⁻⁴]."""
+    best = budget_bands().best
+    return float(best.min()) / C_SCALE, float(best.max()) / C_SCALE
 
 
 def sio2_resolved_window() -> tuple[float, float]:
