@@ -151,10 +151,14 @@ class Flip:
 
     def text(self, unit: str) -> str:
         """ "<verdict> with <choice> = <alternative> (<value>)", the alternative as the parameter file writes it."""
+        return f"{self.verdict} with {self.choice} = {self.shown} ({_shown(self.reproduced, unit)})"
+
+    @property
+    def shown(self) -> str:
+        """The alternative as a reader sees it, with the parameter file's unit."""
         alt = self.alternative
-        shown = f"({', '.join(map(_short, alt))})" if isinstance(alt, tuple) else _short(alt)
-        shown += f" {ENTRIES[self.choice].unit}".rstrip()
-        return f"{self.verdict} with {self.choice} = {shown} ({_shown(self.reproduced, unit)})"
+        text = f"({', '.join(map(_short, alt))})" if isinstance(alt, tuple) else _short(alt)
+        return text + f" {ENTRIES[self.choice].unit}".rstrip()
 
 
 def _short(x: float) -> str:
