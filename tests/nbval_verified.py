@@ -361,7 +361,7 @@ def verdict_changes(reference: dict[str, str], claims: list[dict]) -> list[str]:
 
 
 #: The ledger's verdicts in the order it lists them (tlslib.paper.ledger.VERDICTS).
-VERDICT_ORDER = ("reproduced", "discrepant", "typo", "consistency check", "not checkable")
+VERDICT_ORDER = ("reproduced", "discrepant", "typo", "consistency check", "depends on a choice", "not checkable")
 
 
 def _verdict_rank(claim: dict) -> int:

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from cli_helpers import run
@@ -38,7 +39,40 @@ def test_claims_text_starts_with_the_counts(capsys):
         [f"{sum(counts.values())} claims: {counts['reproduced']} reproduced"]
         + [f"{n} {v}" for v, n in list(counts.items())[1:]]
     )
-    assert list(counts) == ["reproduced", "discrepant", "typo", "consistency check", "not checkable"]
+    assert list(counts) == [
+        "reproduced",
+        "discrepant",
+        "typo",
+        "consistency check",
+        "depends on a choice",
+        "not checkable",
+    ]
+    # no Python float notation anywhere a reader looks (ids such as c-exp-typical-3e-4 aside)
+    assert not re.search(r"(?<![\w-])\d+(\.\d+)?e[-+]?\d", out)
+
+
+def test_claims_json_lists_choices_and_robustness(capsys):
+    code, out, _ = run(capsys, "claims", "--json")
+    records = {r["id"]: r for r in json.loads(out)}
+    assert all(isinstance(r["choices"], list) for r in records.values())
+    assert all(r["robust"] is True or isinstance(r["robust"], list) for r in records.values())
+    band = records["abstract-agreement-individual-glasses"]
+    assert band["verdict"] == "depends on a choice"
+    assert band["choices"] == [
+        "tunneling_max",
+        "relaxation_branches",
+        "band_friction_frequencies",
+        "band_friction_temperatures",
+        "band_velocity_temperatures",
+    ]
+    # 5/10 at the standard band; Δ°_max = 5 K, n = 1, friction from 1 kHz or 10 kHz each leave fewer than half
+    assert band["robust"] == [
+        {"choice": "tunneling_max", "alternative": 5.0, "verdict": "discrepant"},
+        {"choice": "relaxation_branches", "alternative": 1.0, "verdict": "discrepant"},
+        {"choice": "band_friction_frequencies", "alternative": [1e3, 3e7], "verdict": "discrepant"},
+        {"choice": "band_friction_frequencies", "alternative": [1e4, 3e7], "verdict": "discrepant"},
+    ]
+    assert records["table1-sio2-c-th"]["robust"] is True and records["table1-sio2-c-th"]["choices"] == []
 
 
 @pytest.mark.parametrize("args", [["claims", "--bogus"], ["claims", "extra"]])

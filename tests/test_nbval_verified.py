@@ -83,7 +83,7 @@ def test_reference_verdicts_are_read_from_the_claims_chapter():
     verdicts = reference_verdicts(ROOT / "tests" / "notebooks" / "claims.ipynb")
     assert verdicts["table1-sf4-c-th"] == "discrepant"
     assert verdicts["typo-eq14-exponent"] == "typo"
-    assert len(verdicts) == 71
+    assert len(verdicts) == 72
 
 
 def test_a_changed_verdict_is_listed():

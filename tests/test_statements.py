@@ -7,6 +7,7 @@ from scipy import constants
 from tlslib.coupling import tunneling_log_factor
 from tlslib.paper import statements as st
 from tlslib.paper.ledger import all_claims
+from tlslib.paper.parameters import ENTRIES, PAPER
 from tlslib.paper.registry import STATEMENTS
 
 
@@ -62,3 +63,37 @@ def test_kappa_log_constant_is_one_only_without_the_jacobian():
     # at E = 2kT: 2 × 1/2 = 1 without the Jacobian, 2(1 − ln 2) = 0.6137 with it
     assert st.kappa_log_constant_without_jacobian() == pytest.approx(1.0, rel=1e-15)
     assert st.exact_log_offset_doubled() == pytest.approx(2.0 * (1.0 - np.log(2.0)), rel=1e-15)
+
+
+def test_a_statement_with_choices_takes_the_parameter_set_and_recomputes_at_an_alternative():
+    # <A> = 1 instead of 3: W ∝ <A>, so the prefactor γ/√W grows by √3: 0.4714 · 1.732 = 0.8165
+    eq5 = STATEMENTS["eq5-prefactor-sqrt2-over-3"]
+    assert eq5.choices == ("angular_average",)
+    assert eq5.at("angular_average", 1.0) == pytest.approx(np.sqrt(2 / 3), rel=1e-9)
+    # the book's values reproduce the zero-argument call exactly
+    assert st.sio2_eq5_prefactor(PAPER) == st.sio2_eq5_prefactor()
+    # Q⁻¹ ∝ C ∝ α²: α = 1 gives (1/2.5)² = 0.16 of the book's value
+    q = STATEMENTS["q-inverse-order-1e-4"]
+    assert q.at("alpha", 1.0) == pytest.approx(0.16 * q.compute(), rel=1e-12)
+    with pytest.raises(ValueError, match="does not use"):
+        q.at("tensor_shape", (1.0, 0.0, -1.0))
+
+
+def test_the_band_hook_at_the_books_edges_is_the_measurement_band():
+    # the hook with the book's own edges in SI (100 Hz–30 MHz; friction 0.1–1 K, slopes 10 mK–1 K) gives
+    # the same count as the standard band, 5/10; friction from 1 kHz gives 4/10
+    k = constants.k
+    edges = dict(
+        band_friction_frequencies=(1e2, 3e7),
+        band_friction_temperatures=(0.1 * k, 1.0 * k),
+        band_velocity_temperatures=(0.01 * k, 1.0 * k),
+    )
+    assert st.band_agreement(PAPER, **edges) == pytest.approx(st.band_agreement(), abs=1e-12)
+    assert st.band_agreement() == pytest.approx(0.5, abs=1e-12)
+    assert st.band_agreement(PAPER, band_friction_frequencies=(1e3, 3e7)) == pytest.approx(0.4, abs=1e-12)
+
+
+def test_every_registered_choice_is_an_entry_with_alternatives():
+    for s in STATEMENTS.values():
+        for name in s.choices:
+            assert ENTRIES[name].alternatives, (s.id, name)

@@ -12,31 +12,34 @@ in :mod:`tlslib.paper.statements` (:mod:`tlslib.paper.registry`). :func:`assess`
 - ``"discrepant"``        it is not within the tolerance (the note says by how much and why);
 - ``"typo"``              the printed form is outside the tolerance, contradicts the paper's own
   use, and the corrected form (the entry's ``corrected``) is what the paper uses elsewhere;
+- ``"depends on a choice"`` one of the above, but it flips when one of the claim's ``choices``
+  (entries of data/parameters.toml with plausible alternatives) takes an alternative, the others
+  at the book's values; the note gives the choice and both outcomes (a consistency check stays one);
 - ``"not checkable"``     the claim rests on data the paper does not give.
 
 Every assessment has a **margin**: the fraction of the tolerance left between the recomputed
 value and the tolerance boundary (1 = exact agreement, 0 = on the boundary, −1 = one whole
 tolerance outside it), so that a reader sees whether a fair change of tolerance would flip
-the verdict. The tests pin each derived verdict to the expected one.
+the verdict; a reproduced claim with a margin under :data:`THIN` says its margin in the note.
+The tests pin each derived verdict to the expected one.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from scipy import constants
 
+from tlslib.book.numbers import quantity, readable
 from tlslib.paper import statements as _statements  # noqa: F401 (registers every statement)
 from tlslib.paper.files import data_path
-from tlslib.paper.registry import STATEMENTS, Value
-from tlslib.paper.table1 import C_SCALE, Table1Row, table1_row, table1_rows
+from tlslib.paper.parameters import ENTRIES, UNITS
+from tlslib.paper.registry import Value
 from tlslib.paper.tolerance import Tolerance, parse_tolerance
 from tlslib.validation import InputError
 
@@ -58,9 +61,13 @@ __all__ = [
 #: The data file shipped with the book.
 CLAIMS_PATH: Path = data_path("claims.toml")
 
-Verdict = Literal["reproduced", "discrepant", "typo", "consistency check", "not checkable"]
-#: The five verdicts, in the order the ledger counts them.
-VERDICTS: tuple[Verdict, ...] = ("reproduced", "discrepant", "typo", "consistency check", "not checkable")
+Verdict = Literal["reproduced", "discrepant", "typo", "consistency check", "depends on a choice", "not checkable"]
+#: The six verdicts, in the order the ledger counts them.
+VERDICTS: tuple[Verdict, ...] = (
+    "reproduced", "discrepant", "typo", "consistency check", "depends on a choice", "not checkable",
+)  # fmt: skip
+#: A reproduced claim with less than this fraction of its tolerance left says its margin in the note.
+THIN = 0.2
 #: What kind of check an entry is: an independent one, one that is not independent, a misprint.
 NATURES: tuple[str, ...] = ("independent", "consistency", "typo")
 
@@ -99,6 +106,8 @@ class Claim:
     chapter: str = ""
     note: str = ""
     note_values: Mapping[str, Callable[[], Any]] = field(default_factory=dict)
+    choices: tuple[str, ...] = ()
+    vary: Callable[[str, Any], Value] | None = None
 
     def __post_init__(self) -> None:
         def bad(name: str, message: str) -> InputError:
@@ -126,6 +135,34 @@ class Claim:
                 raise bad("tolerance", "a published range goes with a 'within' tolerance, and only it")
         if self.expect != "reproduced" and not self.note:
             raise bad("note", f"a '{self.expect}' claim needs a note")
+        for name in self.choices:
+            if name not in ENTRIES or not ENTRIES[name].alternatives:
+                raise bad("choices", f"{name!r} is not an entry of parameters.toml with alternatives")
+
+
+@dataclass(frozen=True)
+class Flip:
+    """The verdict of a claim with one choice at one alternative (in the unit of parameters.toml)."""
+
+    choice: str
+    alternative: float | tuple[float, ...]
+    verdict: Verdict
+    reproduced: Value
+
+    def text(self, unit: str) -> str:
+        """ "<verdict> with <choice> = <alternative> (<value>)", the alternative as the parameter file writes it."""
+        return f"{self.verdict} with {self.choice} = {self.shown} ({_shown(self.reproduced, unit)})"
+
+    @property
+    def shown(self) -> str:
+        """The alternative as a reader sees it, with the parameter file's unit."""
+        alt = self.alternative
+        text = f"({', '.join(map(_short, alt))})" if isinstance(alt, tuple) else _short(alt)
+        return text + f" {ENTRIES[self.choice].unit}".rstrip()
+
+
+def _short(x: float) -> str:
+    return readable(f"{x:.3g}").replace("-", "−")
 
 
 @dataclass(frozen=True)
@@ -136,6 +173,8 @@ class Assessment:
     reproduced: Value | None
     verdict: Verdict
     margin: float | None
+    flips: tuple[Flip, ...] = ()
+    base: Verdict | None = None
 
     def note_fields(self) -> dict[str, Any]:
         """The values a note template may use: value, published, ratio, excess, margin and the entry's own."""
@@ -157,9 +196,16 @@ class Assessment:
     def note(self) -> str:
         """The note, its template filled from computed values."""
         try:
-            return self.claim.note.format(**self.note_fields())
+            text = self.claim.note.format(**self.note_fields())
         except (KeyError, IndexError, ValueError, TypeError) as err:
             raise InputError(f"claim {self.claim.id}: field note: cannot be filled ({err})") from None
+        if self.verdict == "reproduced" and self.margin is not None and self.margin < THIN:
+            if "{margin" not in self.claim.note:
+                text += ("; " if text else "") + f"thin: {self.margin:.0%} of the tolerance left"
+        if self.flips:
+            base = f"{self.base} at the book's values ({_shown(self.reproduced, self.claim.unit)})"
+            text += ("; " if text else "") + "; ".join([base] + [f.text(self.claim.unit) for f in self.flips])
+        return readable(text)
 
     def record(self) -> dict[str, object]:
         """The JSON object of ``python -m tlslib claims --json``."""
@@ -178,10 +224,21 @@ class Assessment:
             "why_tolerance": c.why_tolerance,
             "chapter": c.chapter,
             "function": c.function,
+            "choices": list(c.choices),
+            "robust": [
+                {"choice": f.choice, "alternative": _jsonable(f.alternative), "verdict": f.verdict} for f in self.flips
+            ]
+            or True,
         }
 
 
-def _jsonable(value: Value | None) -> float | list[float] | None:
+def _shown(value: Value | None, unit: str) -> str:
+    values = value if isinstance(value, tuple) else (value,)
+    text = " to ".join(quantity(v, sig=3) for v in values if v is not None)
+    return text + {"": "", "1e-4": "×10⁻⁴"}.get(unit, f" {unit}")
+
+
+def _jsonable(value: Value | tuple[float, ...] | None) -> float | list[float] | None:
     if value is None:
         return None
     if isinstance(value, tuple):
@@ -189,11 +246,14 @@ def _jsonable(value: Value | None) -> float | list[float] | None:
     return float(value)
 
 
-def assess(claim: Claim) -> Assessment:
-    """Recompute a claim and derive its verdict and margin (see the module docstring)."""
-    if claim.reproduce is None:
-        return Assessment(claim, None, "not checkable", None)
-    value = claim.reproduce()
+def _as_value(result: Any) -> Value:
+    if isinstance(result, tuple | list | np.ndarray) and np.size(result) == 2:
+        lo, hi = (float(v) for v in np.ravel(result))
+        return (lo, hi)
+    return float(result)
+
+
+def _judge(claim: Claim, value: Value) -> tuple[Value, Verdict, float]:
     value = tuple(float(v) for v in value) if isinstance(value, tuple) else float(value)
     if not all(math.isfinite(v) for v in (value if isinstance(value, tuple) else (value,))):
         raise InputError(f"claim {claim.id}: reproduced value is not finite")
@@ -203,7 +263,33 @@ def assess(claim: Claim) -> Assessment:
         verdict: Verdict = "consistency check" if claim.nature == "consistency" else "reproduced"
     else:
         verdict = "typo" if claim.nature == "typo" else "discrepant"
-    return Assessment(claim, value, verdict, margin)
+    return value, verdict, margin
+
+
+def alternatives(name: str) -> list[float | tuple[float, ...]]:
+    """The plausible alternatives of a parameter entry, each as the file writes it (a list value: one per chunk)."""
+    e = ENTRIES[name]
+    if not isinstance(e.value, tuple):
+        return list(e.alternatives)
+    n = len(e.value)
+    return [tuple(e.alternatives[i : i + n]) for i in range(0, len(e.alternatives), n)]
+
+
+def assess(claim: Claim) -> Assessment:
+    """Recompute a claim, derive its verdict and margin, and its verdict at every alternative of its choices."""
+    if claim.reproduce is None:
+        return Assessment(claim, None, "not checkable", None)
+    value, verdict, margin = _judge(claim, claim.reproduce())
+    flips = []
+    for name in claim.choices:
+        scale = UNITS[ENTRIES[name].unit]
+        for alt in alternatives(name):
+            si = tuple(a * scale for a in alt) if isinstance(alt, tuple) else alt * scale
+            other, other_verdict, _ = _judge(claim, _as_value(claim.vary(name, si)))  # type: ignore[misc]
+            if other_verdict != verdict:
+                flips.append(Flip(name, alt, other_verdict, other))
+    final: Verdict = "depends on a choice" if flips and verdict != "consistency check" else verdict
+    return Assessment(claim, value, final, margin, tuple(flips), verdict)
 
 
 def ledger(claims: Sequence[Claim] | None = None) -> list[Assessment]:
@@ -216,175 +302,11 @@ def verdict_counts(assessments: Sequence[Assessment]) -> dict[Verdict, int]:
     return {v: sum(a.verdict == v for a in assessments) for v in VERDICTS}
 
 
-# --------------------------------------------------------------------------- the loader
-
-_FIELDS = {
-    "id", "where", "claim", "published", "published_cell", "glass", "unit", "tolerance", "why_tolerance",
-    "expect", "nature", "chosen", "corrected", "chapter", "note",
-}  # fmt: skip
-_FAMILY_FIELDS = (_FIELDS - {"glass"}) | {"over", "rows"}
-
-
-def _published(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Value | None:
-    """The published number or [lo, hi]; or, with ``published_cell``, the printed Table I cell."""
-    column = entry.get("published_cell")
-    if column is not None:
-        if column not in _CELL_UNITS or "published" in entry:
-            raise ValueError(f"published_cell must be one of {sorted(_CELL_UNITS)}, without published")
-        glass = context["names"].get("glass") or entry.get("glass")
-        if not glass:
-            raise ValueError("published_cell needs the glass (a family row or glass = ...)")
-        return float(_row_values(table1_row(glass))[column])
-    value = entry.get("published")
-    if value is None:
-        return None
-    if isinstance(value, list) and len(value) == 2:
-        lo, hi = value
-        return (_number(lo), _number(hi))
-    return _number(value)
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"not a number or [lo, hi]: {value!r}")
-    return float(value)
-
-
-def _as_value(result: Any) -> Value:
-    if isinstance(result, tuple | list | np.ndarray) and np.size(result) == 2:
-        lo, hi = (float(v) for v in np.ravel(result))
-        return (lo, hi)
-    return float(result)
-
-
-def _note_value(compute: Callable[[], Any]) -> Callable[[], Any]:
-    def value() -> Any:
-        result = compute()
-        return tuple(float(v) for v in np.ravel(result)) if np.ndim(result) else float(result)
-
-    return value
-
-
-def _build(entry: Mapping[str, Any], context: Mapping[str, Any]) -> Claim:
-    current = "published"
-
-    def text(name: str, default: str = "", fill: bool = True) -> str:
-        nonlocal current
-        current = name
-        raw = entry.get(name, default)
-        if not isinstance(raw, str):
-            raise ValueError(f"must be text, got {raw!r}")
-        return raw.format(**context["names"]) if fill and context["names"] else raw
-
-    try:
-        published = _published(entry, context)
-        current = "tolerance"
-        spec = entry.get("tolerance")
-        if spec == "rounding printed":
-            spec = f"rounding {context['row_values']['decimals']}"
-        tolerance = None if spec is None else parse_tolerance(str(spec))
-        current = "id"
-        registered = STATEMENTS.get(text("id"))
-        if registered is None:
-            raise ValueError("no statement is registered under this id (tlslib.paper.statements)")
-        compute = registered.compute
-        reproduce = None if compute is None else (lambda: _as_value(compute()))
-        note_values = {k: _note_value(v) for k, v in registered.notes.items()}
-        fields = {
-            key: text(key, default)
-            for key, default in (
-                ("id", ""), ("where", ""), ("claim", ""), ("unit", ""), ("why_tolerance", ""),
-                ("expect", "reproduced"), ("nature", "independent"), ("chosen", ""), ("corrected", ""),
-                ("chapter", ""),
-            )
-        }  # fmt: skip
-        fields["note"] = text("note", fill=False)
-    except InputError as err:
-        raise InputError(f"field {current}: {err}") from None
-    except (ValueError, KeyError, TypeError) as err:
-        raise InputError(f"field {current}: {err}") from None
-    # the record validates itself: its messages name the field
-    return Claim(
-        published=published,
-        tolerance=tolerance,
-        reproduce=reproduce,
-        function=registered.function,
-        note_values=note_values,
-        **fields,  # type: ignore[arg-type]
-    )
-
-
-def _row_values(row: Table1Row) -> dict[str, float]:
-    """The printed cells of a Table I row in the ledger's units (C × 10⁴, K, Å³)."""
-    return {
-        "c_th": row.c_th / C_SCALE,
-        "c_exp": row.c_exp / C_SCALE,
-        "debye_temperature": row.debye_temperature,
-        "formula_volume": row.material.formula_volume / constants.angstrom**3,
-    }
-
-
-def _family(entry: Mapping[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Expand a ``[[family]]`` over the rows of Table I: one (entry, context) per glass."""
-    if entry.get("over") != "table1":
-        raise InputError("field over: the only family is 'table1'")
-    overrides = entry.get("rows", {})
-    glasses = [r.glass for r in table1_rows()]
-    unknown = sorted(set(overrides) - set(glasses))
-    if unknown:
-        raise InputError(f"field rows: no Table I glass {unknown[0]!r}")
-    out = []
-    for r in table1_rows():
-        merged = {k: v for k, v in entry.items() if k not in ("over", "rows")}
-        merged.update(overrides.get(r.glass, {}))
-        values = _row_values(r)
-        values["decimals"] = r.c_th_decimals if entry.get("published_cell") == "c_th" else 0
-        out.append((merged, {"names": {"glass": r.glass, "key": r.glass.lower()}, "row_values": values}))
-    return out
-
-
 def load_claims(path: str | Path = CLAIMS_PATH) -> list[Claim]:
-    """Read and validate the claims data file; InputError naming file, entry and field on any problem.
+    """Read and validate the claims data file (:func:`tlslib.paper.claims_file.load_claims`)."""
+    from tlslib.paper.claims_file import load_claims as load
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        A TOML file with ``[[claim]]`` and ``[[family]]`` entries (data/README.md).
-    """
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(f"{path}: not valid TOML ({err})") from None
-    unknown = sorted(set(data) - {"claim", "family"})
-    if unknown:
-        raise InputError(f"{path}: unknown table {unknown[0]!r} (expected [[claim]] and [[family]])")
-    expanded: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-    for kind, allowed in (("claim", _FIELDS), ("family", _FAMILY_FIELDS)):
-        for n, entry in enumerate(data.get(kind, []), start=1):
-            label = f"{kind} {entry.get('id', f'#{n}')!s}"
-            extra = sorted(set(entry) - allowed)
-            if extra:
-                raise InputError(f"{path}: {label}: unknown field {extra[0]!r}")
-            try:
-                pairs = _family(entry) if kind == "family" else [(entry, {"names": {}, "row_values": {}})]
-            except InputError as err:
-                raise InputError(f"{path}: {label}: {err}") from None
-            expanded += [(label, e, c) for e, c in pairs]
-    claims, seen = [], set()
-    for label, entry, context in expanded:
-        try:
-            claim = _build(entry, context)
-        except InputError as err:
-            message = str(err).removeprefix(f"claim {entry.get('id')}: ")
-            raise InputError(f"{path}: {label}: {message}") from None
-        if claim.id in seen:
-            raise InputError(f"{path}: {label}: field id: duplicate claim id {claim.id!r}")
-        seen.add(claim.id)
-        claims.append(claim)
-    return claims
+    return load(path)
 
 
 def all_claims() -> list[Claim]:

@@ -1,11 +1,14 @@
 """The paper's quantitative statements, one registered function per claim of data/claims.toml.
 
-Each function takes no argument and returns the recomputed value in the display unit of its
+Each function, called without argument, returns the recomputed value in the display unit of its
 claim (C × 10⁴ for ``"1e-4"``, eV, K, Å³, or a pure number); the values its note quotes are
 registered beside it (:mod:`tlslib.paper.registry`). The ledger and the chapters call these
 functions, so a number shown in a chapter and judged by the ledger has one route. The Table I
 families (``table1-<glass>-debye-temperature``, ``table1-<glass>-c-th``) are registered per row
-at the end.
+at the end. A statement that uses a choice of data/parameters.toml with plausible alternatives
+names it (``choices=``) and takes the :class:`~tlslib.parameter_set.ParameterSet` as its optional
+argument (a choice that is not yet one of its fields, as a keyword): the ledger evaluates the
+verdict at each alternative.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from tlslib.coupling_constant import coupling_constant, high_temperature_couplin
 from tlslib.coupling_distribution import (
     UNIAXIAL_EIGENVALUES,
     paper_normalisation_ratio,
+    tensor_coupling_squared,
     uniaxial_coupling_squared_cdf,
-    uniaxial_weight_above_half,
     vector_mean_coupling_squared,
 )
 from tlslib.dipole_gap import GAP_ONSET, all_tls_gap_strength, log_gap_ratio, reduced_energy_unit
@@ -30,19 +33,27 @@ from tlslib.dos import interacting_dos, p_bar, yu_leggett_dos
 from tlslib.effective_model import tunneling_period
 from tlslib.elastic import debye_energy, elastic_energy_scale
 from tlslib.mean_field import field_variance, gaussian_zero_field_density, paper_exclusion_radius, poisson_field_pdf
-from tlslib.measurement_alpha import resonant_tunneling_over_hf, tunneling_time_alpha
+from tlslib.measurement_alpha import (
+    resonant_tunneling_over_hf,
+    tunneling_time_alpha,
+)
 from tlslib.observables import combined_sound_velocity_log_slope, mean_free_path_ratio
 from tlslib.paper.budget import best_estimate_range, extremes_band
 from tlslib.paper.measurement_band import (
+    STANDARD_BAND,
+    BandEdges,
     alpha_inside_band_fraction,
     experimental_alpha_range,
     glass_relaxation_alpha,
+    measurement_band,
     measurement_band_agreement,
     measurement_band_centre,
     measurement_band_range,
     paper_range_agreement,
     relaxation_tunneling_over_hf,
 )
+from tlslib.paper.parameters import PAPER
+from tlslib.paper.parameters import value as parameter
 from tlslib.paper.registry import not_checkable, statement
 from tlslib.paper.simulations import resolved_field_window
 from tlslib.paper.table1 import (
@@ -67,9 +78,9 @@ from tlslib.paper.table1_audit import (
     predicted_to_measured_spread,
     recomputed_to_measured_spread,
 )
+from tlslib.parameter_set import ParameterSet
 from tlslib.parameters import SIO2_DEBYE_ENERGY, SIO2_DENSITY, SIO2_FORMULA_VOLUME, SIO2_VELOCITY, TUNNELING_MAX
 from tlslib.polaron import (
-    PAPER_ANGULAR_AVERAGE,
     box_wavevectors,
     debye_wavenumber,
     mode_sum_overlap_exponent,
@@ -77,6 +88,7 @@ from tlslib.polaron import (
 )
 from tlslib.thermal_conductivity import dominant_phonon_ratio, kappa_log_coefficient, kappa_log_constant
 from tlslib.wkb import barrier_height, tunneling_mass, wkb_exponent_coefficient, wkb_tunneling
+from tlslib.yu_leggett import LORENTZIAN_DOS_PREFACTOR
 
 K, EV, ANGSTROM = constants.k, constants.eV, constants.angstrom
 #: The seed and sample size of the two Monte Carlo checks of P(γ²) (coupling-distribution).
@@ -123,7 +135,12 @@ def sio2_yu_leggett_coupling_constant() -> float:
     return float(coupling_constant(yu_leggett_dos(m.density, m.velocity, gamma), gamma, m.density, m.velocity))
 
 
-@statement("yl-four-orders-too-large")
+def yu_leggett_exact_excess_decades() -> float:
+    """:func:`yu_leggett_excess_decades` with the exact Lorentzian prefactor 3/(2π³) of Eq. (6)'s ≈ [decades]."""
+    return float(np.log10(LORENTZIAN_DOS_PREFACTOR * 10 ** yu_leggett_excess_decades()))
+
+
+@statement("yl-four-orders-too-large", exact=yu_leggett_exact_excess_decades)
 def yu_leggett_excess_decades() -> float:
     """log₁₀ of the Yu–Leggett C over the median C_exp of Table I (text below Eq. 6) [decades]."""
     return float(np.log10(sio2_yu_leggett_coupling_constant() / median_measured_coupling_constant()))
@@ -207,10 +224,16 @@ def rounded_sio2_coupling_scale_ev() -> float:
     return rounded_sio2_coupling_scale() / EV
 
 
-@statement("gamma-eff-sio2-in-exp-range")
-def sio2_effective_coupling() -> float:
+def sio2_effective_coupling(parameters=PAPER) -> float:
     """γ_eff = αγ_o of SiO₂ from its Table I row [eV]."""
-    return effective_coupling("SiO2") / EV
+    return effective_coupling("SiO2") / EV * parameters.alpha / PAPER.alpha
+
+
+statement(
+    "gamma-eff-sio2-in-exp-range",
+    gamma_eff=sio2_effective_coupling,
+    gamma_eff_ends=lambda: tuple(sio2_effective_coupling(PAPER.replace(alpha=a)) for a in parameter("alpha_range")),
+)(rounded_sio2_coupling_scale_ev)
 
 
 @statement("gamma-eff-order-1ev")
@@ -223,12 +246,12 @@ def effective_coupling_range_ev() -> tuple[float, float]:
 # ------------------------------------------------------------------ Eqs. (4)-(5): the polaron
 
 
-@statement("eq5-prefactor-sqrt2-over-3")
-def sio2_eq5_prefactor() -> float:
+@statement("eq5-prefactor-sqrt2-over-3", choices=("angular_average",))
+def sio2_eq5_prefactor(parameters=PAPER) -> float:
     """c in γ_o = c √(ρv²v_oħω_D) from the continuum overlap exponent with ⟨A⟩ = 3, SiO₂ inputs (Eqs. 4, 5)."""
     m = _sio2()
     gamma = EV  # any coupling: W ∝ γ²
-    w = overlap_exponent(gamma, m.density, m.velocity, m.formula_volume, PAPER_ANGULAR_AVERAGE)
+    w = overlap_exponent(gamma, m.density, m.velocity, m.formula_volume, parameters.angular_average)
     return float(gamma / np.sqrt(w) / coupling_scale(m.density, m.velocity, m.formula_volume))
 
 
@@ -266,16 +289,19 @@ def uniaxial_weight_above_half_paper_units() -> float:
     return float(1.0 - uniaxial_coupling_squared_cdf(threshold))
 
 
-@statement("tensor-dipoles-favour-large-gamma", paper_units=uniaxial_weight_above_half_paper_units)
-def uniaxial_weight() -> float:
-    """Monte Carlo fraction of uniaxial tensor dipoles with γ² > γ_max²/2 [fraction]."""
-    return uniaxial_weight_above_half(COUPLING_SEED, COUPLING_DRAWS)
+@statement(
+    "tensor-dipoles-favour-large-gamma", choices=("tensor_shape",), paper_units=uniaxial_weight_above_half_paper_units
+)
+def uniaxial_weight(parameters=PAPER) -> float:
+    """Monte Carlo fraction of tensor dipoles (the book's uniaxial shape) with γ² > γ_max²/2 [fraction]."""
+    x = tensor_coupling_squared(np.random.default_rng(COUPLING_SEED), COUPLING_DRAWS, parameters.tensor_shape)
+    return float(np.mean(x > 0.5))
 
 
 # ------------------------------------------------------------------ Eq. (7)
 
 
-@statement("eq7-one-third-frozen-gas")
+@statement("eq7-one-third-frozen-gas", no_exclusion=lambda: float(poisson_field_pdf(0.0, 0.0)))
 def frozen_gas_zero_field_density() -> float:
     """Exact P(ε → 0) of the frozen Poisson gas with the paper's exclusion radius, in units of ρv²V_o/γ_max²."""
     return float(poisson_field_pdf(0.0, paper_exclusion_radius()))
@@ -304,10 +330,10 @@ def sio2_over_lat() -> float:
 statement("spread-slightly-larger", recomputed=recomputed_to_measured_spread)(predicted_to_measured_spread)
 
 
-@statement("q-inverse-order-1e-4")
-def median_internal_friction_1e4() -> float:
-    """Q⁻¹ of the median recomputed C of Table I [10⁻⁴]."""
-    return median_internal_friction() / C_SCALE
+@statement("q-inverse-order-1e-4", choices=("alpha",))
+def median_internal_friction_1e4(parameters=PAPER) -> float:
+    """Q⁻¹ of the median recomputed C of Table I (C ∝ α², Eq. 12) [10⁻⁴]."""
+    return median_internal_friction() / C_SCALE * (parameters.alpha / PAPER.alpha) ** 2
 
 
 # ------------------------------------------------------------------ observables and κ
@@ -321,6 +347,12 @@ def velocity_slope_per_c() -> float:
 
 statement("kappa-dominant-phonon-2kt")(dominant_phonon_ratio)
 statement("kappa-log-coefficient-2")(kappa_log_coefficient)
+
+
+@statement("kappa-constant-over-coefficient", without=lambda: kappa_log_constant_without_jacobian() / 2.0)
+def kappa_constant_over_coefficient() -> float:
+    """c/2 of κ ∝ T²/(c + 2 ln(Δ°_max/2k_BT)): the only part of the denominator free of its normalisation."""
+    return kappa_log_constant() / kappa_log_coefficient()
 
 
 def kappa_log_constant_without_jacobian() -> float:
@@ -392,23 +424,96 @@ def sio2_high_temperature_mean_free_path_ratio() -> float:
 # ------------------------------------------------------------------ the α each measurement selects (which-alpha)
 
 statement("alpha-selected-below-1k-in-1-to-5")(experimental_alpha_range)
-statement("alpha-2.5-in-measurement-band", band=measurement_band_range, inside=alpha_inside_band_fraction)(
-    measurement_band_centre
+
+
+_BAND_CHOICES = (
+    "tunneling_max",
+    "relaxation_branches",
+    "band_friction_frequencies",
+    "band_friction_temperatures",
+    "band_velocity_temperatures",
+)
+
+
+def _edges(
+    parameters: ParameterSet,
+    band_friction_frequencies: tuple[float, float] | None = None,
+    band_friction_temperatures: tuple[float, float] | None = None,
+    band_velocity_temperatures: tuple[float, float] | None = None,
+) -> BandEdges:
+    """:data:`~tlslib.paper.measurement_band.STANDARD_BAND` with ``parameters`` and the band-edge choices.
+
+    The edges come as the ledger passes them (:meth:`~tlslib.paper.registry.Statement.at`): SI,
+    so frequencies in Hz and temperatures in J (converted here to the band's kelvin).
+    """
+    edges = STANDARD_BAND.replace(tunneling_max=parameters.tunneling_max, branches=parameters.relaxation_branches)
+    changes: dict[str, tuple[float, float]] = {}
+    if band_friction_frequencies is not None:
+        changes["friction_frequencies"] = (float(band_friction_frequencies[0]), float(band_friction_frequencies[1]))
+    if band_friction_temperatures is not None:
+        changes["friction_temperatures"] = (band_friction_temperatures[0] / K, band_friction_temperatures[1] / K)
+    if band_velocity_temperatures is not None:
+        changes["velocity_temperatures"] = (band_velocity_temperatures[0] / K, band_velocity_temperatures[1] / K)
+    return edges.replace(**changes)
+
+
+def closest_outside_band(parameters: ParameterSet = PAPER) -> float:
+    """Smallest relative distance in α of a glass outside its band, with ``parameters`` [fraction]."""
+    edges = _edges(parameters)
+    gaps = [
+        max(lo / a - 1.0, a / hi - 1.0)
+        for a, (lo, hi) in zip(
+            alpha_needed(), (measurement_band(r.material, edges) for r in table1_rows()), strict=True
+        )
+    ]
+    return float(min(g for g in gaps if g > 0.0))
+
+
+@statement(
+    "alpha-2.5-in-measurement-band",
+    choices=_BAND_CHOICES,
+    band=measurement_band_range,
+    inside=alpha_inside_band_fraction,
+)
+def band_centre(parameters: ParameterSet = PAPER, **band_edges: tuple[float, float]) -> float:
+    """√(α_low α_high) over the ten glasses' bands (:func:`~tlslib.paper.measurement_band.measurement_band_centre`)."""
+    return measurement_band_centre(_edges(parameters, **band_edges))
+
+
+#: The internal friction of the tunneling-time example (which-alpha): 1 kHz [Hz] and 0.5 K [K].
+HEURISTIC_FREQUENCY, HEURISTIC_TEMPERATURE = 1000.0, 0.5
+
+
+def relaxation_tunneling_at_1khz() -> float:
+    """Δ°/hf of the TLS that internal friction selects at 1 kHz and 0.5 K, SiO₂ [Δ°/hf]."""
+    return relaxation_tunneling_over_hf(HEURISTIC_FREQUENCY, HEURISTIC_TEMPERATURE)
+
+
+# The paper says only that Δ° "dictates which TLS can respond"; the rule Δ° ≈ hf is not in it.
+not_checkable(
+    "heuristic-tunneling-time-selects-tls",
+    ratio=relaxation_tunneling_at_1khz,
+    frequency=lambda: HEURISTIC_FREQUENCY,
+    temperature=lambda: HEURISTIC_TEMPERATURE,
+    alpha=lambda: glass_relaxation_alpha(HEURISTIC_FREQUENCY, HEURISTIC_TEMPERATURE),
+    heuristic=lambda: tunneling_time_alpha(HEURISTIC_FREQUENCY),
+    resonant=resonant_tunneling_over_hf,
 )
 
 
 @statement(
-    "heuristic-tunneling-time-selects-tls",
-    alpha=lambda: glass_relaxation_alpha(1000.0, 0.5),
-    heuristic=lambda: tunneling_time_alpha(1000.0),
-    resonant=resonant_tunneling_over_hf,
+    "abstract-agreement-individual-glasses",
+    choices=_BAND_CHOICES,
+    paper=paper_range_agreement,
+    closest=closest_outside_band,
 )
-def relaxation_tunneling_at_1khz() -> float:
-    """Δ°/hf of the TLS that internal friction selects at 1 kHz and 0.5 K, SiO₂ [Δ°/hf]."""
-    return relaxation_tunneling_over_hf(1000.0, 0.5)
+def band_agreement(parameters: ParameterSet = PAPER, **band_edges: tuple[float, float]) -> float:
+    """Fraction of the ten glasses whose C_exp lies inside the C_th band of the measurements behind it.
 
+    :func:`~tlslib.paper.measurement_band.measurement_band_agreement`, with the band's choices.
+    """
+    return measurement_band_agreement(_edges(parameters, **band_edges))
 
-statement("abstract-agreement-individual-glasses", paper=paper_range_agreement)(measurement_band_agreement)
 
 # ------------------------------------------------------------------ how firm is C? (error-budget)
 
@@ -416,6 +521,7 @@ statement("abstract-agreement-individual-glasses", paper=paper_range_agreement)(
 @statement(
     "c-order-3e-4-under-error-budget",
     extremes=extremes_band,
+    best=best_estimate_range,
 )
 def best_estimate_range_1e4() -> tuple[float, float]:
     """(smallest, largest) best estimate of C over the ten glasses, every budget factor central [10⁻⁴]."""
