@@ -29,9 +29,10 @@ LOCAL_FIELD_NAIVE_N = 20_000
 
 
 def _local_fields_million() -> str:
-    """Local fields of 10⁶ TLS: the pair search (sorted cell list, 2 threads) and the sum, timed together.
+    """Local fields of 10⁶ TLS: the pair search (sorted cell list, 2 threads) and the sum, timed together, best of 3.
 
-    Target: ≤ 2 s on 2 cores. Drawing the sample and the Gaussian tail are outside the timing.
+    Target: ≤ 2 s on 2 cores. Drawing the sample and the Gaussian tail are outside the timing;
+    wall and CPU time are both shown (CPU > 2 × wall means the cores were shared).
     """
     import numpy as np
 
@@ -39,15 +40,22 @@ def _local_fields_million() -> str:
     from tlslib.mean_field import paper_exclusion_radius
 
     sample = sample_tls(1_000_000, np.random.default_rng(1))
-    start = time.perf_counter()
-    pairs = neighbour_pairs(sample, LOCAL_FIELD_CUTOFF, paper_exclusion_radius())
-    fields = local_fields(pairs, sample.spin)
-    seconds = time.perf_counter() - start
-    _KERNEL["seconds"], _KERNEL["pairs"] = seconds, pairs.i.size
+    walls, cpus = [], []
+    for _ in range(3):
+        start, cpu = time.perf_counter(), time.process_time()
+        pairs = neighbour_pairs(sample, LOCAL_FIELD_CUTOFF, paper_exclusion_radius())
+        fields = local_fields(pairs, sample.spin)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+        count = pairs.i.size
+        del pairs
+    seconds = min(walls)
+    _KERNEL["seconds"], _KERNEL["pairs"] = seconds, count
     p0 = zero_field_density(fields, 0.2)
     return (
-        f"N = 1e6, R_c = {LOCAL_FIELD_CUTOFF}: {seconds:.2f} s (target <= 2 s), {pairs.i.size:.3g} pairs, "
-        f"{pairs.i.size / seconds:.3g} pairs/s, {WORKERS} threads; P(0) = {p0:.3f} (no tail)"
+        f"N = 1e6, R_c = {LOCAL_FIELD_CUTOFF}: best of 3 {seconds:.2f} s wall (target <= 2 s; runs "
+        f"{', '.join(f'{w:.2f}' for w in walls)} s wall, {', '.join(f'{c:.2f}' for c in cpus)} s CPU), "
+        f"{count:.4g} pairs, {count / seconds:.3g} pairs/s, {WORKERS} threads; P(0) = {p0:.3f} (no tail)"
     )
 
 
@@ -95,7 +103,7 @@ def _regeneration() -> str:
         names = ("dipole_gap_fields.csv", "dipole_gap_coupling.csv")
         same = proc.returncode == 0 and all(filecmp.cmp(Path(out) / n, ROOT / "data" / n, shallow=False) for n in names)
     status = "identical to data/" if same else f"DIFFERS from data/ (exit {proc.returncode})"
-    return f"{seconds:.0f} s (target <= 180 s), {status}"
+    return f"{seconds:.0f} s wall, measured (a full run; target <= 180 s), {status}"
 
 
 def _relaxation_hundred_thousand() -> str:

@@ -55,8 +55,9 @@ RUNS: tuple[tuple[float, int, tuple[int, ...]], ...] = (
 def run(cutoff: float, number: int, seed: int) -> tuple[list[list], list[list]]:
     """One sample: frozen and relaxed fields, binned; returns rows of the two CSV files."""
     sample = sample_tls(number, np.random.default_rng(seed))
-    pairs = neighbour_pairs(sample, cutoff, paper_exclusion_radius())
-    frozen = local_fields(pairs, sample.spin)
+    # one thread per run: the runs themselves go two at a time (--processes)
+    pairs = neighbour_pairs(sample, cutoff, paper_exclusion_radius(), workers=1)
+    frozen = local_fields(pairs, sample.spin, workers=1)
     relaxed = relax_zero_temperature(pairs, sample.spin).fields
     del pairs
     field_rows, coupling_rows = [], []
