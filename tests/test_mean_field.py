@@ -151,3 +151,12 @@ def test_coupling_constant_scales_with_prefactor(sio2):
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(predict(glass).coupling_constant)
     assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(2.9e-4, abs=0.05e-4)
     assert coupling_constant_for_prefactor(glass, 1.0 / 6.0) == pytest.approx(predict(glass).coupling_constant / 2)
+
+
+def test_paper_field_width_is_two_pi_over_three_field_units():
+    # (γ²/2ρv²)(4π/3V_o) with γ = 1 eV, ρv² = 1e10 Pa, V_o = 50 Å³:
+    # (1.602177e-19)² / 2e10 = 1.283486e-48; × 4π/(3 × 5e-29) = 8.37758e28 → 1.075250e-19 J = 7788.0 K
+    from tlslib.mean_field import paper_field_width
+
+    width = paper_field_width(1e4, 1e3, constants.eV, 50e-30) / constants.k
+    assert width == pytest.approx(7788.0, abs=0.1)

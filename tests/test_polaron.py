@@ -256,3 +256,12 @@ def test_exchange_broadcasts_over_pairs():
     batch = elastic_dipole_exchange(1.0, 1.0, di, dj, r, 2200.0, 4163.0)
     single = [elastic_dipole_exchange(1.0, 1.0, di[n], dj[n], r[n], 2200.0, 4163.0) for n in range(3)]
     assert batch == pytest.approx(single, rel=1e-12, abs=0)
+
+
+def test_the_1_over_r3_coupling_is_used_four_debye_radii_from_its_source():
+    # k_D V_o^(1/3) = (6π²/v_o)^(1/3) v_o^(1/3) = (6π²)^(1/3) = 59.218^(1/3) = 3.8978, any v_o
+    from tlslib.polaron import debye_wavenumber_at_spacing
+
+    assert debye_wavenumber_at_spacing(np.array([45.3e-30, 80e-30])) == pytest.approx([3.8978, 3.8978], abs=1e-4)
+    # V_o = 8 v_o doubles the spacing: 7.7956
+    assert debye_wavenumber_at_spacing(45.3e-30, 8 * 45.3e-30) == pytest.approx(7.7956, abs=1e-4)
