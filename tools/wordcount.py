@@ -5,7 +5,8 @@ page's article: prose, headings, captions, tables and admonitions, but not what 
 open or that is not prose: the body of a closed ``<details>`` (a dropdown, a hidden input cell),
 code (``pre``, ``code``, highlighted blocks, cell inputs), math (``.math``, MathJax output),
 scripts, styles and the headings' permalink signs. A word is a whitespace-separated token with
-at least one letter or digit. tests/browser/visible_words.js counts the same way in Chromium
+at least one letter or digit, in the text as a browser lays it out (block elements end a word,
+inline ones do not). tests/browser/visible_words.js counts the same way in Chromium
 (tests/test_browser.py asserts the whole book's total). Usage:
 
     .venv/bin/python tools/wordcount.py [--html DIR] [--json] [PAGE ...]
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: What a reader does not read as prose (the same list as tests/browser/visible_words.js).
 NOT_PROSE = "pre, code, .highlight, .cell_input, .math, mjx-container, script, style, .headerlink, .remove-input"
 WORD = re.compile(r"\w")
+#: Elements that end a word where they end (inline elements do not: "10<sup>4</sup>" is one word).
+BLOCKS = "p, li, td, th, dt, dd, div, h1, h2, h3, h4, h5, h6, caption, figcaption, tr, br, summary, table"
 
 
 def visible_words(html: str) -> int:
@@ -39,7 +42,9 @@ def visible_words(html: str) -> int:
                 child.extract()
     for element in article.select(NOT_PROSE):
         element.decompose()
-    return sum(1 for token in article.get_text(" ").split() if WORD.search(token))
+    for element in article.select(BLOCKS):
+        element.append(" ")
+    return sum(1 for token in article.get_text("").split() if WORD.search(token))
 
 
 def count(html_root: Path, pages: list[str] | None = None) -> dict[str, int]:

@@ -8,5 +8,8 @@
     [...d.children].forEach(c => { if (c.tagName.toLowerCase() !== 'summary') c.remove(); }));
   copy.querySelectorAll('pre, code, .highlight, .cell_input, .math, mjx-container, script, style, .headerlink, .remove-input')
       .forEach(e => e.remove());
+  // block elements end a word where they end; inline ones do not (the rule of tools/wordcount.py)
+  copy.querySelectorAll('p, li, td, th, dt, dd, div, h1, h2, h3, h4, h5, h6, caption, figcaption, tr, br, summary, table')
+      .forEach(e => e.append(' '));
   return copy.textContent.split(/\s+/).filter(w => /[\p{L}\p{N}_]/u.test(w)).length;
 }
