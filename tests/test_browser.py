@@ -198,6 +198,11 @@ _PROSE_TEXT = _script("prose_text.js")
 #: True once MathJax has typeset the page (MathJax 3's startup.promise resolves after the first typesetting).
 _MATHJAX_DONE = _script("mathjax_done.js")
 
+#: The words a reader sees without opening anything (the rule of tools/wordcount.py).
+_VISIBLE_WORDS = _script("visible_words.js")
+#: At most this many visible words in the whole book (issue 18: a letter of four pages, read in an evening).
+MAX_VISIBLE_WORDS = 30_000
+
 #: True once every image has either loaded or failed.
 _IMAGES_SETTLED = "() => [...document.images].every(i => i.complete)"
 _IMAGES = "() => [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth])"
@@ -243,7 +248,11 @@ def _check_page(context, url: str, measure: bool = False) -> tuple[list[str], di
         if measure:
             page.set_viewport_size({"width": DESKTOP, "height": 900})
             page.evaluate(_SETTLED)
-            facts = {DESKTOP: page.evaluate(_LAYOUT)}
+            words = page.evaluate(_VISIBLE_WORDS)  # with every dropdown closed, as the reader meets it
+            # then every dropdown and hidden cell open: what they hold must fit the page as well
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            page.evaluate(_SETTLED)
+            facts = {DESKTOP: {**page.evaluate(_LAYOUT), "visible_words": words}}
             page.set_viewport_size({"width": PHONE, "height": 844})
             page.evaluate(_SETTLED)
             facts[PHONE] = page.evaluate(_LAYOUT)
@@ -614,3 +623,17 @@ def test_figures_are_svg_with_alt_text_that_says_what_they_show(layouts):
                 problems.append(f"{doc}: {figure['src']} has the alt text {alt!r}")
     assert n, "no figure found: the check would pass vacuously"
     _report(problems, "figures that are not SVG or lack alt text")
+
+
+@pytest.mark.xfail(
+    reason="30,139 on the chapters branch (its chapters 18,641; claims 4,138, which-alpha 3,033, error-budget 3,088, "
+    "summary 1,239): the lead removes this mark once the which/budget/claims branches are merged",
+    strict=False,
+)
+def test_the_book_a_reader_sees_is_at_most_30000_words(layouts):
+    """Visible words (closed dropdowns, hidden inputs, code and math left out) over every chapter."""
+    words = {doc: widths[DESKTOP]["visible_words"] for doc, widths in layouts.items()}
+    total = sum(words.values())
+    assert min(words.values()) > 0, f"a page counts no words: {words}"  # the rule is not vacuous
+    table = ", ".join(f"{doc.removeprefix('book/')} {n}" for doc, n in sorted(words.items(), key=lambda x: -x[1]))
+    assert total <= MAX_VISIBLE_WORDS, f"{total} visible words > {MAX_VISIBLE_WORDS}: {table}"

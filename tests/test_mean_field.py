@@ -195,3 +195,12 @@ def test_coupling_constant_for_a_prefactor_grows_as_alpha_squared():
     glass = Material("glass", 2200.0, 4163.0, 45.3e-30)
     one = float(coupling_constant_for_prefactor(glass, 0.5, alpha=1.0))
     assert float(coupling_constant_for_prefactor(glass, 0.5, alpha=2.0)) == pytest.approx(4 * one, rel=1e-14)
+
+
+def test_paper_field_width_is_two_pi_over_three_field_units():
+    # (γ²/2ρv²)(4π/3V_o) with γ = 1 eV, ρv² = 1e10 Pa, V_o = 50 Å³:
+    # (1.602177e-19)² / 2e10 = 1.283486e-48; × 4π/(3 × 5e-29) = 8.37758e28 → 1.075250e-19 J = 7788.0 K
+    from tlslib.mean_field import paper_field_width
+
+    width = paper_field_width(1e4, 1e3, constants.eV, 50e-30) / constants.k
+    assert width == pytest.approx(7788.0, abs=0.1)

@@ -242,3 +242,27 @@ def test_a_table_of_ten_columns_or_more_is_set_smaller_on_the_web_page():
     wide = pd.DataFrame({f"c{i}": [1.0] for i in range(WIDE_TABLE_COLUMNS)})
     assert 'class="tlslib-table wide"' not in show_table("n", narrow)._repr_html_()
     assert 'class="tlslib-table wide"' in show_table("w", wide)._repr_html_()
+
+
+def test_parameters_are_written_as_the_file_writes_them():
+    # data/parameters.toml: tunneling_max = 10 K, alpha_tunneling_slow = 5e-11 K, tensor_shape = [2, -1, -1]
+    from tlslib.book.recording import parameter_text
+
+    assert parameter_text("tunneling_max") == "10\u00a0K"
+    assert parameter_text("alpha_tunneling_slow") == "5×10⁻¹¹\u00a0K"
+    assert parameter_text("alpha") == "2.5"
+    assert parameter_text("tensor_shape") == "(2, −1, −1)"
+    assert parameter_text("alpha_range") == "1–5"
+    assert parameter_text("budget_seed") == "20200221"
+
+
+def test_record_parameters_glues_every_entry(monkeypatch):
+    from tlslib.book import recording
+    from tlslib.paper.parameters import ENTRIES
+
+    glued = {}
+    monkeypatch.setattr(recording, "_glue", lambda name, obj: glued.__setitem__(name, obj))
+    recording.record_parameters()
+    assert {f"par_{name}" for name in ENTRIES} <= set(glued)
+    assert glued["par_alpha"]._repr_markdown_() == "2.5"
+    assert glued["par_tensor_shape_alt"]._repr_markdown_() == "(1, 0, −1)"

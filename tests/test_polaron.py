@@ -285,3 +285,12 @@ def test_monte_carlo_polarization_errors_match_the_scatter_between_seeds():
     assert errors.shape == (100, 2)
     assert np.std(means, axis=0, ddof=1) / errors.mean(axis=0) == pytest.approx([1.0, 1.0], abs=0.21)
     assert means.mean(axis=0) == pytest.approx(polarization_averages(d), rel=0.01)
+
+
+def test_the_1_over_r3_coupling_is_used_four_debye_radii_from_its_source():
+    # k_D V_o^(1/3) = (6π²/v_o)^(1/3) v_o^(1/3) = (6π²)^(1/3) = 59.218^(1/3) = 3.8978, any v_o
+    from tlslib.polaron import debye_wavenumber_at_spacing
+
+    assert debye_wavenumber_at_spacing(np.array([45.3e-30, 80e-30])) == pytest.approx([3.8978, 3.8978], abs=1e-4)
+    # V_o = 8 v_o doubles the spacing: 7.7956
+    assert debye_wavenumber_at_spacing(45.3e-30, 8 * 45.3e-30) == pytest.approx(7.7956, abs=1e-4)

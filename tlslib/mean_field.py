@@ -32,6 +32,7 @@ __all__ = [
     "mean_inverse_coupling",
     "paper_exclusion_radius",
     "field_variance",
+    "paper_field_width",
     "gaussian_zero_field_density",
     "printed_zero_field_density",
     "lorentzian_half_width",
@@ -165,6 +166,28 @@ def field_variance(
     d = np.asarray(exclusion_radius, dtype=float)
     r = np.asarray(cutoff, dtype=float)
     return g2_i * g2_j * 4.0 * np.pi / 3.0 * (d**-3 - r**-3)
+
+
+def paper_field_width(
+    density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLike, region_volume: ArrayLike
+) -> np.ndarray:
+    """Standard deviation of the random field of the paper, (γ_max²/2ρv²)(4π/3V_o) (text above Eq. 7) [J].
+
+    √Var(ε) of :func:`field_variance` with the paper's exclusion sphere of volume V_o and
+    ⟨g²⟩ = 1/2 twice, i.e. 2π/3 in units of :func:`field_energy_unit`.
+
+    Parameters
+    ----------
+    density, velocity : array_like
+        ρ [kg/m³] and v [m/s].
+    gamma_max : array_like
+        γ_max [J].
+    region_volume : array_like
+        V_o [m³].
+    """
+    return np.sqrt(field_variance(paper_exclusion_radius())) * field_energy_unit(
+        density, velocity, gamma_max, region_volume
+    )
 
 
 def gaussian_zero_field_density(variance: ArrayLike) -> np.ndarray:

@@ -29,6 +29,7 @@ from tlslib.standard_model import strain_projections
 __all__ = [
     "PAPER_ANGULAR_AVERAGE",
     "debye_wavenumber",
+    "debye_wavenumber_at_spacing",
     "overlap_exponent",
     "polaron_gamma_o",
     "angular_average",
@@ -57,6 +58,25 @@ def debye_wavenumber(formula_volume: ArrayLike) -> np.ndarray:
         v_o [m³]; the sphere holds one wavevector per formula volume.
     """
     return (6.0 * np.pi**2 / np.asarray(formula_volume, dtype=float)) ** (1.0 / 3.0)
+
+
+def debye_wavenumber_at_spacing(formula_volume: ArrayLike, region_volume: ArrayLike | None = None) -> np.ndarray:
+    """k_D r at the spacing r = V_o^(1/3) at which the local fields use the static 1/r³ coupling (Eq. 4) [1].
+
+    The 1/r³ law of J_ij is the long-distance limit of the phonon-mediated coupling, valid for
+    k_D r ≫ 1. With V_o = v_o it is (6π²)^(1/3) ≈ 3.9 for every glass: the closest pairs, which set
+    the width of the field, sit only a few Debye wavelengths apart.
+
+    Parameters
+    ----------
+    formula_volume : array_like
+        v_o [m³], which fixes k_D.
+    region_volume : array_like, optional
+        V_o, the volume per TLS [m³]; v_o by default (the paper's choice).
+    """
+    v_o = np.asarray(formula_volume, dtype=float)
+    spacing = (v_o if region_volume is None else np.asarray(region_volume, dtype=float)) ** (1.0 / 3.0)
+    return debye_wavenumber(v_o) * spacing
 
 
 def overlap_exponent(

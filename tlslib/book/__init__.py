@@ -14,8 +14,10 @@ from __future__ import annotations
 from tlslib.book.figures import setup_figures
 from tlslib.book.numbers import as_printed, fixed, quantity, rounded, sci, scientific
 from tlslib.book.recording import (
+    parameter_text,
     record,
     record_bound,
+    record_parameters,
     record_quantity,
     record_scientific,
     record_statistical,
@@ -32,8 +34,10 @@ __all__ = [
     "sci",
     "fixed",
     "as_printed",
+    "parameter_text",
     "record",
     "record_bound",
+    "record_parameters",
     "record_quantity",
     "record_scientific",
     "record_statistical",
@@ -44,5 +48,20 @@ __all__ = [
 
 
 def setup() -> None:
-    """Prepare a chapter: inline figures in the book's style (the hidden first cell of every page)."""
+    """Prepare a chapter (its one hidden setup call): inline vector figures in the book's style, and
+    every number of data/parameters.toml glued as ``par_<name>`` for the prose
+    (:func:`~tlslib.book.recording.record_parameters`: ``{glue:md}`par_alpha``` reads "2.5").
+
+    In an IPython kernel it also selects the inline backend (the ``%matplotlib inline`` of a notebook:
+    MPLBACKEND=Agg, set by the Makefile, would otherwise hide every figure).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - the book's environment has IPython
+        get_ipython = None  # type: ignore[assignment]
+    shell = get_ipython() if get_ipython is not None else None
+    if shell is not None:
+        shell.run_line_magic("matplotlib", "inline")
     setup_figures()
+    if shell is not None:
+        record_parameters()

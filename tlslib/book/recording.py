@@ -36,6 +36,8 @@ __all__ = [
     "record_statistical",
     "record_bound",
     "table_record",
+    "parameter_text",
+    "record_parameters",
 ]
 
 
@@ -171,3 +173,56 @@ def _cell(value: Any, digits: int = SIGNIFICANT_DIGITS) -> Any:
     if isinstance(kept, float) and not math.isfinite(kept):
         return str(kept)
     return kept
+
+
+#: Units of data/parameters.toml that prose writes after the number (reduced units it does not).
+_PROSE_UNITS = {"V_o^(1/3)": "", "E_u": ""}
+
+
+def _written(x: float, unit: str, count: bool = False) -> str:
+    """One number of the parameter file as the reader sees it, to the digits the file writes."""
+    digits = len(f"{abs(x):.14e}".split("e")[0].replace(".", "").rstrip("0")) or 1
+    if count and float(x).is_integer() and abs(x) >= 1e5:  # a seed or a count, not a measurement
+        return f"{int(x)}"
+    return quantity(x, sig=max(digits, 1), unit=_PROSE_UNITS.get(unit, unit))
+
+
+def parameter_text(name: str) -> str:
+    """Entry ``name`` of data/parameters.toml as prose writes it: "10 K", "5×10⁻¹¹ K", "(2, −1, −1)".
+
+    A list is a tuple when the entry is a shape, else a range ("1–5"). For figure labels and
+    glued prose alike (:func:`record_parameters`), so that no chapter types the number again.
+    """
+    from tlslib.paper.parameters import entry  # the book layer reads the paper's data
+
+    e = entry(name)
+    unit = _PROSE_UNITS.get(e.unit, e.unit)
+    if not isinstance(e.value, tuple):
+        return _written(e.value, unit, count=not e.unit)
+    if name.endswith("shape"):
+        return "(" + ", ".join(_written(x, "") for x in e.value) + ")"
+    low, high = (_written(x, "") for x in (e.value[0], e.value[-1]))
+    return f"{low}–{high}" + (UNIT_SPACE + unit if unit else "")
+
+
+def record_parameters() -> None:
+    """Glue every entry of data/parameters.toml as ``par_<name>`` (``{glue:md}`par_alpha```).
+
+    The plain face is the value as the file writes it (a tuple for a list), the Markdown face
+    :func:`parameter_text`; each element of a list also as ``par_<name>_<i>``. Called by
+    :func:`tlslib.book.setup`, so every chapter can glue a parameter without computing it.
+    """
+    from tlslib.paper.parameters import ENTRIES
+
+    for name, e in ENTRIES.items():
+        _glue(f"par_{name}", _Recorded(e.value, parameter_text(name)))
+        if isinstance(e.value, tuple):
+            unit = _PROSE_UNITS.get(e.unit, e.unit)
+            for i, x in enumerate(e.value):
+                _glue(f"par_{name}_{i}", _Recorded(x, _written(x, unit)))
+        if name.endswith("shape") and e.alternatives:  # one alternative shape: par_tensor_shape_alt
+            text = "(" + ", ".join(_written(x, "") for x in e.alternatives) + ")"
+            _glue(f"par_{name}_alt", _Recorded(e.alternatives, text))
+        else:
+            for i, x in enumerate(e.alternatives):
+                _glue(f"par_{name}_alt{i}", _Recorded(x, _written(x, _PROSE_UNITS.get(e.unit, e.unit))))
