@@ -1,12 +1,15 @@
-"""The built book, read in a real browser: headless Chromium (Debian's package) driven by Playwright.
+"""The built book, read in a real browser: headless Chromium (Debian's package) driven by pytest-playwright.
 
 Runs on the HTML that `make test` has just built (`_build/test/_build/html`, else `_build/html`;
 BOOK_HTML=<folder> picks another), served by a local http.server on 127.0.0.1. Every page must
 load with no console error and no request leaving 127.0.0.1; every equation must be typeset by
 the MathJax copy inside the build; every image must load; every internal link and
-cross-reference must reach an existing page and anchor. Playwright never downloads a browser
-here: it drives /usr/bin/chromium (CHROMIUM=<path> picks another). Without Chromium or a build
-these tests skip locally, and fail under CI=true.
+cross-reference must reach an existing page and anchor. The browser is pytest-playwright's
+session fixture ``browser``, launched through its ``browser_type_launch_args`` (overridden here):
+Playwright never downloads a browser, it drives /usr/bin/chromium (CHROMIUM=<path> picks another).
+The pages share one module-wide context (:func:`book_context`), so its HTTP cache spares
+re-reading the theme and MathJax for every page. Without Chromium or a build these tests skip
+locally, and fail under CI=true. The JavaScript they run in the pages is in tests/browser/.
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The JavaScript the tests run in the page, one function expression a file.
@@ -44,7 +46,6 @@ def _script(name: str) -> str:
 pytestmark = pytest.mark.browser
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM_FLAGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -144,21 +145,19 @@ def server(html_root: Path) -> Iterator[str]:
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch options with Debian's Chromium and the flags above (headless unless --headed)."""
     executable = _chromium()
     if executable is None:
         _unavailable("Chromium not found: install Debian's package with `apt-get install -y chromium`")
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    return {"headless": True, **browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
 
 
 @pytest.fixture(scope="module")
-def context(browser):
-    """One browser profile for all pages: its HTTP cache spares re-reading the theme and MathJax."""
+def book_context(browser):
+    """One browser profile for all pages (pytest-playwright's ``context`` is one per test): its HTTP
+    cache spares re-reading the theme and MathJax."""
     ctx = browser.new_context()
     yield ctx
     ctx.close()
@@ -265,13 +264,13 @@ def _check_page(context, url: str, measure: bool = False) -> tuple[list[str], di
 
 
 @pytest.fixture(scope="module")
-def visits(context, server, html_root) -> dict[str, tuple[list[str], dict[int, dict] | None]]:
+def visits(book_context, server, html_root) -> dict[str, tuple[list[str], dict[int, dict] | None]]:
     """Every page opened once (keeps the browser tests short): page -> (problems, layout facts).
     The book's own pages (book/*.html) are measured; search.html and genindex.html are the theme's."""
     found = {}
     for path in _pages(html_root):
         rel = path.relative_to(html_root).as_posix()
-        found[rel] = _check_page(context, f"{server}/{rel}", measure=rel.startswith("book/"))
+        found[rel] = _check_page(book_context, f"{server}/{rel}", measure=rel.startswith("book/"))
     return found
 
 
@@ -284,11 +283,11 @@ def test_every_page_renders_offline(visits):
     assert not report, "\n".join(f"{page}: {p}" for page, ps in report.items() for p in ps)
 
 
-def test_the_book_has_typeset_equations(context, server, html_root):
+def test_the_book_has_typeset_equations(book_context, server, html_root):
     """Guard against a vacuous pass: at least one page has math, and it is typeset."""
     with_math = [p for p in _pages(html_root) if 'class="math' in p.read_text(encoding="utf-8")]
     assert with_math, "no page with equations"
-    visit = _Visit(context, f"{server}/{with_math[0].relative_to(html_root).as_posix()}")
+    visit = _Visit(book_context, f"{server}/{with_math[0].relative_to(html_root).as_posix()}")
     try:
         assert _typeset(visit.page)
         assert visit.page.evaluate("document.querySelectorAll('mjx-container').length") > 0
@@ -298,10 +297,10 @@ def test_the_book_has_typeset_equations(context, server, html_root):
         visit.close()
 
 
-def test_equations_typeset_from_disk(context, html_root):
+def test_equations_typeset_from_disk(book_context, html_root):
     """The zip of `make archive` is read from file://: MathJax and its fonts must load from disk."""
     with_math = [p for p in _pages(html_root) if 'class="math' in p.read_text(encoding="utf-8")]
-    visit = _Visit(context, with_math[0].as_uri())
+    visit = _Visit(book_context, with_math[0].as_uri())
     try:
         assert _typeset(visit.page), "MathJax did not typeset from file://"
         assert visit.page.evaluate("document.querySelectorAll('mjx-container').length") > 0

@@ -8,7 +8,10 @@ are numpy's own, read through its public API (``np.show_config(mode="dicts")["SI
 ["found"]``: the dispatch targets of the build that this CPU has, the list ``np.show_runtime()``
 prints), which are the ones NPY_DISABLE_CPU_FEATURES accepts; a name the CPU lacks is never
 printed, because numpy refuses to disable a feature that is not available. `.ci/run` runs
-`make verify` under every line.
+`make verify` under every line. ``numpy.lib.introspect.opt_func_info()`` says which target each
+kernel runs now, but not which narrower targets the CPU also has, so it cannot list the levels
+by itself; ``tests/test_dispatch_levels.py`` checks with it that the last line switches off every
+dispatched target in use.
 """
 
 from __future__ import annotations
