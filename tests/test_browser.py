@@ -624,11 +624,6 @@ def test_figures_are_svg_with_alt_text_that_says_what_they_show(layouts):
     _report(problems, "figures that are not SVG or lack alt text")
 
 
-@pytest.mark.xfail(
-    reason="30,139 on the chapters branch (its chapters 18,641; claims 4,138, which-alpha 3,033, error-budget 3,088, "
-    "summary 1,239): the lead removes this mark once the which/budget/claims branches are merged",
-    strict=False,
-)
 def test_the_book_a_reader_sees_is_at_most_30000_words(layouts):
     """Visible words (closed dropdowns, hidden inputs, code and math left out) over every chapter."""
     words = {doc: widths[DESKTOP]["visible_words"] for doc, widths in layouts.items()}
