@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tlslib.book import markup
 from tlslib.book.numbers import SIGNIFICANT_DIGITS, as_printed, portable, quantity, rounded, scientific
 from tlslib.book.recording import table_record
 
@@ -266,3 +267,29 @@ def test_record_parameters_glues_every_entry(monkeypatch):
     assert {f"par_{name}" for name in ENTRIES} <= set(glued)
     assert glued["par_alpha"]._repr_markdown_() == "2.5"
     assert glued["par_tensor_shape_alt"]._repr_markdown_() == "(1, 0, −1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "html_face"),
+    [
+        ("C_th/C_exp", "C<sub>th</sub>/C<sub>exp</sub>"),
+        ("ln^{1/2}(Δ°_max/Δ°)", "ln<sup>1/2</sup>(Δ°<sub>max</sub>/Δ°)"),
+        ("2k_BT", "2k<sub>B</sub>T"),  # k_B times T: the subscript is B alone
+        ("(2π)^(2/3)", "(2π)<sup>2/3</sup>"),
+        ("dipole_gap_1.csv", "dipole_gap_1.csv"),  # a file name is not a subscript
+        ("a < b", "a &lt; b"),
+    ],
+)
+def test_sub_and_superscripts_of_plain_strings_are_typeset_on_the_page(text, html_face):
+    assert markup.html(text) == html_face
+
+
+def test_the_myst_face_uses_roles_and_escapes_the_rest():
+    assert markup.myst("C_th*", lambda s: s.replace("*", "\\*")) == "C{sub}`th`\\*"
+
+
+def test_table_text_cells_typeset_subscripts_but_the_plain_face_keeps_the_string(monkeypatch):
+    t, _ = _table(monkeypatch, pd.DataFrame({"what": ["C_th/C_exp"]}))
+    assert "C<sub>th</sub>" in t._repr_html_()
+    assert "C{sub}`th`" in t._repr_markdown_()
+    assert "C_th/C_exp" in repr(t)

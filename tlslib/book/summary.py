@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tlslib.book import markup
 from tlslib.book.numbers import quantity, readable
 
 __all__ = ["Glance", "at_a_glance", "value_text"]
@@ -30,7 +31,7 @@ def value_text(value: Any, unit: str) -> str:
 
 
 def _cell(text: str) -> str:
-    for char in "|*_`<>":
+    for char in "\\|*_`<>[]":
         text = text.replace(char, "\\" + char)
     return text
 
@@ -43,11 +44,16 @@ class Glance:
         self.counts = counts
 
     def _repr_markdown_(self) -> str:
-        lines = ["| claim | published | recomputed | verdict | why |", "|:---|---:|---:|:---|:---|"]
+        # a {table} of class tlslib-glance: on a phone tools/static/book-chrome.css draws each row as a card
+        lines = ["````{table}", ":class: tlslib-glance", ""]
+        lines += ["| claim | published | recomputed | verdict | why |", "|:---|---:|---:|:---|:---|"]
         for r in self.rows:
-            link = f"{{doc}}`{_cell(r['claim'])} <{r['chapter']}>`" if r["chapter"] else _cell(r["claim"])
-            lines.append(f"| {link} | {r['published']} | {r['recomputed']} | **{r['verdict']}** | {_cell(r['why'])} |")
-        return "\n".join(lines) + "\n"
+            claim, published, recomputed, why = (
+                markup.myst(r[key], _cell) for key in ("claim", "published", "recomputed", "why")
+            )
+            link = f"[{claim}]({r['chapter']}.md)" if r["chapter"] else claim
+            lines.append(f"| {link} | {published} | {recomputed} | **{r['verdict']}** | {why} |")
+        return "\n".join([*lines, "````"]) + "\n"
 
     def __repr__(self) -> str:
         out = [", ".join(f"{n} {v}" for v, n in self.counts.items())]

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from tlslib.book import recording
+from tlslib.book import markup, recording
 from tlslib.book.numbers import MINUS, SIGNIFICANT_DIGITS, UNIT_SPACE, quantity
 from tlslib.book.recording import table_record
 
@@ -31,7 +31,8 @@ Format = str | Callable[[Any], str]
 
 
 def _math_html(text: str) -> str:
-    """Header markup to HTML: ``$...$`` becomes inline math that MathJax renders, the rest is escaped."""
+    """Header markup to HTML: ``$...$`` becomes inline math that MathJax renders, the rest is escaped
+    (with its sub- and superscripts, :func:`tlslib.book.markup.html`)."""
     parts = text.split("$")
     if len(parts) % 2 == 0:
         raise ValueError(f"unbalanced $ in table header {text!r}")
@@ -40,7 +41,7 @@ def _math_html(text: str) -> str:
         if i % 2:
             out.append(f'<span class="math notranslate nohighlight">\\({escape(part)}\\)</span>')
         else:
-            out.append(escape(part))
+            out.append(markup.html(part))
     return "".join(out)
 
 
@@ -121,7 +122,7 @@ class Table:
         for row in self.rows:
             marked = row[0].endswith(" †")
             cells = "".join(
-                f'<td class="num">{escape(c)}</td>' if n else f'<td class="text">{escape(c)}</td>'
+                f'<td class="num">{escape(c)}</td>' if n else f'<td class="text">{markup.html(c)}</td>'
                 for c, n in zip(row, self.numeric, strict=True)
             )
             body.append(f'<tr class="marked">{cells}</tr>' if marked else f"<tr>{cells}</tr>")
@@ -169,7 +170,7 @@ class Table:
         ]
         lines += ["````{table}", ":class: longtable", ""] if self.long else []
         lines += ["| " + " | ".join(headers) + " |", "|" + "|".join(rule) + "|"]
-        lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in self.rows]
+        lines += ["| " + " | ".join(markup.myst(c, _markdown_cell) for c in row) + " |" for row in self.rows]
         lines += ["````"] if self.long else []
         lines += ["", "```{raw} latex", "\\endgroup" + ("\\end{landscape}" if landscape else ""), "```"]
         text = "\n".join(lines)
