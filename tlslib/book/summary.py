@@ -12,8 +12,12 @@ from typing import Any
 
 from tlslib.book import markup
 from tlslib.book.numbers import quantity, readable
+from tlslib.book.tables import _RAGGED
 
 __all__ = ["Glance", "at_a_glance", "value_text"]
+
+#: The PDF widths of claim, published, recomputed, verdict and why (fractions of the line).
+_PDF_WIDTHS = (0.27, 0.13, 0.13, 0.12, 0.35)
 
 #: How the ledger's display units are written after a number.
 _UNIT_TEXT = {"1e-4": "×10⁻⁴", "": ""}
@@ -44,16 +48,22 @@ class Glance:
         self.counts = counts
 
     def _repr_markdown_(self) -> str:
-        # a {table} of class tlslib-glance: on a phone tools/static/book-chrome.css draws each row as a card
-        lines = ["````{table}", ":class: tlslib-glance", ""]
+        # A {table} of classes longtable (it breaks across PDF pages; a tabulary would run off the
+        # page) and tlslib-glance (on a phone tools/static/book-chrome.css draws each row as a card),
+        # with ragged paragraph columns of fixed widths in the PDF, so that no number is clipped.
+        spec = "".join(f"{_RAGGED}\\Y{{{w:.2f}}}" for w in _PDF_WIDTHS)
+        lines = ["```{raw} latex", "\\begingroup\\small\\setlength{\\tabcolsep}{4pt}", "```", ""]
+        lines += ["```{tabularcolumns} " + spec, "```", "", "````{table}", ":class: longtable tlslib-glance", ""]
         lines += ["| claim | published | recomputed | verdict | why |", "|:---|---:|---:|:---|:---|"]
         for r in self.rows:
             claim, published, recomputed, why = (
                 markup.myst(r[key], _cell) for key in ("claim", "published", "recomputed", "why")
             )
+            # a unit may go under its number in the narrow PDF columns ("0.333" / "ρv²/γ_max²")
+            published, recomputed = (v.replace("\u00a0", " ") for v in (published, recomputed))
             link = f"[{claim}]({r['chapter']}.md)" if r["chapter"] else claim
             lines.append(f"| {link} | {published} | {recomputed} | **{r['verdict']}** | {why} |")
-        return "\n".join([*lines, "````"]) + "\n"
+        return "\n".join([*lines, "````", "", "```{raw} latex", "\\endgroup", "```"]) + "\n"
 
     def __repr__(self) -> str:
         out = [", ".join(f"{n} {v}" for v, n in self.counts.items())]
