@@ -310,3 +310,12 @@ def test_the_rule_leaves_other_numbers_alone():
     assert not prose_hits("below 1 K, a decade of 10 MHz, Eq. (10), the plateau at 3–10 K, 12.5 and 2.55")
     assert not prose_hits("{glue:text}`alpha:.1f` and {eq}`eq-2-5` and [14], (eq-polaron-eq5)=")
     assert not code_hits("ax.plot(x, y, lw=2.5)  # alpha = 2.5\nn = 100_000\n")
+
+
+@pytest.mark.parametrize("chapter", [pytest.param(p, id=p.stem) for p in CHAPTERS])
+def test_code_never_holds_a_glue_role_which_only_prose_renders(chapter):
+    # A {glue:md} role inside a code string reaches a figure label verbatim ("Δ°_max = {glue:md}`…`",
+    # polaron's secondary axis once); code reads the value through tlslib.book.parameter_text.
+    _, code = chapter_parts(chapter)
+    roles = [line.strip() for source in code for line in source.splitlines() if re.search(r"\{glue(?::\w+)?\}`", line)]
+    assert not roles, f"{chapter.name}: a glue role in code:\n" + "\n".join(roles)
