@@ -76,10 +76,11 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 # The execution cache is keyed on code cells only: wipe it whenever the physics or the data change,
-# then fill it by executing every chapter in parallel (one kernel per core). A chapter edited later
-# misses the cache and is executed by the build itself.
-# Every file of tlslib/ and data/ (claims.toml included): a change to any of them re-executes the book.
-BOOK_INPUTS := $(shell find tlslib data -type f -not -path "*/__pycache__/*" 2>/dev/null)
+# then fill it by executing every chapter in parallel (one kernel per core).
+# Every file of tlslib/ and data/ (claims.toml included) and every chapter: a change to any of them
+# re-executes the book, so _build/executed (which the archive and its rebuild test read) never lags
+# a chapter that the build would otherwise have executed by itself.
+BOOK_INPUTS := $(shell find tlslib data -type f -not -path "*/__pycache__/*" 2>/dev/null) $(wildcard book/*.md)
 $(CACHE_STAMP): $(BOOK_INPUTS) requirements.lock | $(STAMP)
 	rm -rf _build/.jupyter_cache _build/executed
 	mkdir -p _build
@@ -87,7 +88,10 @@ $(CACHE_STAMP): $(BOOK_INPUTS) requirements.lock | $(STAMP)
 	$(BIN)/python tools/seed_cache.py _build/executed _build/.jupyter_cache
 	touch $@
 
+# From an empty _build/html: Sphinx keeps the files of older builds (the images of figures since
+# redrawn), which the archive would otherwise pack.
 book: $(STAMP) $(CACHE_STAMP)
+	rm -rf _build/html
 	$(JB) build . $(JBFLAGS)
 	@echo "open _build/html/index.html"
 

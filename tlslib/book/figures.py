@@ -52,6 +52,22 @@ def _vector_output() -> None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
     except ImportError:  # pragma: no cover - the book's environment has both
         return
-    if get_ipython() is None:
+    shell = get_ipython()
+    if shell is None:
         return
     set_matplotlib_formats("svg", "pdf")
+    # Without a date in the file: the same figure gives the same bytes on every execution, so two
+    # builds give the same archive (matplotlib writes today's date unless SOURCE_DATE_EPOCH is set,
+    # and each format names its date differently).
+    from functools import partial
+
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+    from matplotlib_inline.backend_inline import InlineBackend
+
+    kwargs = dict(InlineBackend.instance().print_figure_kwargs)
+    formatters = shell.display_formatter.formatters
+    formatters["image/svg+xml"].for_type(Figure, partial(print_figure, fmt="svg", metadata={"Date": None}, **kwargs))
+    formatters["application/pdf"].for_type(
+        Figure, partial(print_figure, fmt="pdf", base64=True, metadata={"CreationDate": None}, **kwargs)
+    )
