@@ -43,7 +43,7 @@ def coupling_scale(density: ArrayLike, velocity: ArrayLike, formula_volume: Arra
 
 
 def gamma_o(density: ArrayLike, velocity: ArrayLike, formula_volume: ArrayLike) -> np.ndarray:
-    """Polaron coupling scale γ_o = (√2/3) √(ρ v² v_o ħω_D), Eq. (5) [J].
+    """Eq. (5): the polaron coupling scale γ_o = (√2/3) √(ρ v² v_o ħω_D) [J].
 
     A TLS with coupling γ has its tunneling element reduced by exp(−γ²/γ_o²) (Eq. 4).
 
@@ -61,7 +61,7 @@ def gamma_max(
     formula_volume: ArrayLike,
     prefactor: float = GAMMA_MAX_PREFACTOR,
 ) -> np.ndarray:
-    """Largest TLS–phonon coupling, γ_max = a ρ v² v_o with a = (4/3)(2/9π)^(2/3), Eq. (13) [J].
+    """Eq. (13): the largest TLS–phonon coupling γ_max = a ρ v² v_o, a = (4/3)(2/9π)^(2/3) [J].
 
     Parameters
     ----------
@@ -87,7 +87,7 @@ def gamma_eff(gamma_o: ArrayLike, alpha: ArrayLike = ALPHA) -> np.ndarray:
 
 
 def coupling_of_tunneling(tunneling: ArrayLike, tunneling_max: ArrayLike, gamma_o: ArrayLike) -> np.ndarray:
-    """Coupling of a TLS with bare tunneling element Δ°, γ = γ_o ln^{1/2}(Δ°_max/Δ°), Eq. (10) [J].
+    """Eq. (10): the coupling of a TLS with bare tunneling element Δ°, γ = γ_o ln^{1/2}(Δ°_max/Δ°) [J].
 
     Parameters
     ----------
@@ -103,7 +103,7 @@ def coupling_of_tunneling(tunneling: ArrayLike, tunneling_max: ArrayLike, gamma_
 
 
 def renormalized_tunneling(coupling: ArrayLike, tunneling_max: ArrayLike, gamma_o: ArrayLike) -> np.ndarray:
-    """Polaron-reduced tunneling element Δ° = Δ°_max exp(−γ²/γ_o²), third term of Eq. (4) [J].
+    """Eq. (4), its tunneling term: the polaron-reduced Δ° = Δ°_max exp(−γ²/γ_o²) [J].
 
     The inverse of :func:`coupling_of_tunneling`.
 

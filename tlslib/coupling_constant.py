@@ -16,7 +16,7 @@ __all__ = [
 
 
 def coupling_constant(p_bar: ArrayLike, coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike) -> np.ndarray:
-    """Definition of the tunneling strength, C = P̄ γ²/(ρ v²), Eq. (1) [dimensionless].
+    """Eq. (1): the tunneling strength C = P̄ γ²/(ρ v²) [dimensionless].
 
     Parameters
     ----------
@@ -50,7 +50,7 @@ def density_of_states_from_c(
 
 
 def universal_coupling_constant(gamma_o: ArrayLike, gamma_max: ArrayLike, alpha: ArrayLike) -> np.ndarray:
-    """The model's prediction C = (α²/3)(γ_o/γ_max)⁴, Eq. (12) [dimensionless].
+    """Eq. (12): the model's prediction C = (α²/3)(γ_o/γ_max)⁴ [dimensionless].
 
     Parameters
     ----------

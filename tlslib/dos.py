@@ -37,7 +37,7 @@ def standard_model_p_bar(
 
 
 def standard_model_distribution(tunneling: ArrayLike, p_bar: ArrayLike) -> np.ndarray:
-    """Standard-model distribution P(ε, Δ°) = P̄/Δ°, Eq. (3) (and Eq. 8) [J⁻² m⁻³].
+    """Eq. (3): the standard-model distribution P(ε, Δ°) = P̄/Δ° (the form of Eq. 8 too) [J⁻² m⁻³].
 
     Independent of ε inside the window 0 < ε < ε_max, Δ°_min < Δ° < Δ°_max.
 
@@ -52,7 +52,7 @@ def standard_model_distribution(tunneling: ArrayLike, p_bar: ArrayLike) -> np.nd
 
 
 def yu_leggett_dos(density: ArrayLike, velocity: ArrayLike, coupling: ArrayLike) -> np.ndarray:
-    """Yu–Leggett mean-field density of states with one coupling, P̄ ≈ ρ v²/γ², Eq. (6) [J⁻¹ m⁻³].
+    """Eq. (6): the Yu–Leggett mean-field density of states with one coupling, P̄ ≈ ρ v²/γ² [J⁻¹ m⁻³].
 
     Parameters
     ----------
@@ -69,7 +69,7 @@ def yu_leggett_dos(density: ArrayLike, velocity: ArrayLike, coupling: ArrayLike)
 
 
 def interacting_dos(density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLike) -> np.ndarray:
-    """Interaction-limited density of asymmetries ñ_o ≈ ρ v²/(3 γ_max²), Eq. (7) [J⁻¹ m⁻³].
+    """Eq. (7): the interaction-limited density of asymmetries ñ_o ≈ ρ v²/(3 γ_max²) [J⁻¹ m⁻³].
 
     Parameters
     ----------
@@ -82,7 +82,7 @@ def interacting_dos(density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLik
 
 
 def p_bar(density: ArrayLike, velocity: ArrayLike, gamma_max: ArrayLike, gamma_o: ArrayLike) -> np.ndarray:
-    """Density of states of the effective model, P̄ = (1/3)(ρv²/γ_max²)(γ_o/γ_max)², Eq. (9) [J⁻¹ m⁻³].
+    """Eq. (9): the effective model's density of states P̄ = (1/3)(ρv²/γ_max²)(γ_o/γ_max)² [J⁻¹ m⁻³].
 
     It is ñ_o of Eq. (7) times the Jacobian (γ_o/γ_max)² of the change of variables
     from γ² (uniform on [0, γ_max²]) to ln Δ°.

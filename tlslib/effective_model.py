@@ -109,7 +109,7 @@ def effective_distribution(
     gamma_scale: ArrayLike,
     tunneling_max: ArrayLike = TUNNELING_MAX,
 ) -> np.ndarray:
-    """P(ε, Δ°) = ñ_o P(γ²)|dγ²/dΔ°|, Eq. (8) built from Eq. (7) and Eq. (4) [J⁻² m⁻³].
+    """Eq. (8): P(ε, Δ°) = ñ_o P(γ²)|dγ²/dΔ°|, built from Eqs. (7) and (4) [J⁻² m⁻³].
 
     With γ_s = γ_o this is P̄/Δ° with the P̄ of Eq. (9) inside the window.
 
@@ -155,7 +155,7 @@ def alpha_for_coupling_constant(coupling_constant: ArrayLike, gamma_o: ArrayLike
 def effective_tls(
     asymmetry: ArrayLike, tunneling: ArrayLike, tunneling_max: ArrayLike, gamma_o: ArrayLike
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The effective independent TLS of Eq. (11): its 2×2 Hamiltonian and its phonon coupling.
+    """Eq. (11): the effective independent TLS, its 2×2 Hamiltonian and its phonon coupling.
 
     H = (ε σ^z + Δ° σ^x)/2 in the well basis, coupled to the slow phonons through
     γ(Δ°) σ^z with γ(Δ°) = γ_o ln^{1/2}(Δ°_max/Δ°) of Eq. (10): the coupling is not a free

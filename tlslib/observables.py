@@ -73,7 +73,7 @@ def sound_velocity_shift(
 
 
 def mean_free_path_ratio(coupling_constant: ArrayLike) -> np.ndarray:
-    """Phonon mean free path over wavelength, ℓ/λ = 1/(2π² C) (text below Eq. 1; Eq. 15).
+    """Eq. (15): the phonon mean free path over the wavelength, ℓ/λ = 1/(2π² C) (also in the text below Eq. 1).
 
     Parameters
     ----------

@@ -68,7 +68,7 @@ def debye_to_elastic_ratio(density: ArrayLike, velocity: ArrayLike, formula_volu
 def coupling_constant_from_ratio(
     ratio: ArrayLike, alpha: ArrayLike = ALPHA, prefactor: ArrayLike = GAMMA_MAX_PREFACTOR
 ) -> np.ndarray:
-    """Eq. (12) written through x = ħω_D/(ρv²v_o): C = 4 α² x² / (243 a⁴) [dimensionless].
+    """C written through x = ħω_D/(ρv²v_o), C = 4 α² x² / (243 a⁴): Eq. (12) in one variable [dimensionless].
 
     From (γ_o/γ_max)² = (2/9) x / a² (Eqs. 5 and 13 with γ_max = a ρ v² v_o).
 

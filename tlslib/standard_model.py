@@ -34,7 +34,7 @@ PAULI_Z: np.ndarray = np.array([[1.0, 0.0], [0.0, -1.0]])
 
 
 def tls_hamiltonian(asymmetry: ArrayLike, tunneling: ArrayLike) -> np.ndarray:
-    """One TLS in the well basis, H = (ε σ^z + Δ° σ^x)/2, second term of Eq. (2) [J].
+    """Eq. (2), its TLS term: one TLS in the well basis, H = (ε σ^z + Δ° σ^x)/2 [J].
 
     Parameters
     ----------

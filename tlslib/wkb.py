@@ -32,7 +32,7 @@ def tunneling_mass(density: ArrayLike, formula_volume: ArrayLike) -> np.ndarray:
 
 
 def wkb_tunneling(attempt_energy: ArrayLike, mass: ArrayLike, barrier: ArrayLike, distance: ArrayLike) -> np.ndarray:
-    """Bare tunneling element Δ°_max = ħω_D exp(−√(2MV) d/ħ), Eq. (14) [J].
+    """Eq. (14): the bare tunneling element Δ°_max = ħω_D exp(−√(2MV) d/ħ) [J].
 
     Parameters
     ----------
