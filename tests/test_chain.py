@@ -2,11 +2,12 @@ import pytest
 from scipy import constants
 
 from tlslib import InputError, Material, predict
+from tlslib.paper.parameters import PAPER
 
 
 def test_predict_sio2_table_row(sio2):
     # hand chain in test_coupling*.py: T_D 347.7 K, go 0.268 eV, gmax 2.458 eV, C 2.94e-4
-    p = predict(Material("SiO2", **sio2))
+    p = predict(Material("SiO2", **sio2), alpha=PAPER.alpha)
     assert p.debye_temperature == pytest.approx(347.7, abs=0.1)
     assert p.gamma_o / constants.eV == pytest.approx(0.268, abs=0.001)
     assert p.gamma_max / constants.eV == pytest.approx(2.458, abs=0.002)
@@ -32,10 +33,10 @@ def test_one_call_for_the_whole_table_equals_ten_single_calls():
     from tlslib.paper.table1 import table1_rows
 
     materials = [r.material for r in table1_rows()]
-    together = predict(materials)
+    together = predict(materials, alpha=PAPER.alpha)
     assert together.coupling_constant.shape == (10,) and together.material == tuple(materials)
     for i, m in enumerate(materials):
-        single = predict(m)
+        single = predict(m, alpha=PAPER.alpha)
         assert isinstance(single.coupling_constant, float)
         assert together.coupling_constant[i] == pytest.approx(single.coupling_constant, rel=1e-15)
         assert together.gamma_max[i] / constants.eV == pytest.approx(single.gamma_max / constants.eV, rel=1e-15)
@@ -43,4 +44,4 @@ def test_one_call_for_the_whole_table_equals_ten_single_calls():
 
 def test_predict_refuses_an_empty_sequence():
     with pytest.raises(InputError):
-        predict([])
+        predict([], alpha=PAPER.alpha)

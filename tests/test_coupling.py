@@ -12,7 +12,7 @@ from tlslib.coupling import (
     renormalized_tunneling,
 )
 from tlslib.elastic import elastic_energy_scale
-from tlslib.parameters import ALPHA
+from tlslib.paper.parameters import PAPER
 
 
 def test_gamma_max_prefactor_is_the_elastic_stability_value():
@@ -45,8 +45,8 @@ def test_sio2_gamma_max_is_about_2_5_eV(sio2):
 
 
 def test_gamma_eff_default_alpha_is_2_5():
-    assert ALPHA == 2.5
-    assert gamma_eff(2.0) == pytest.approx(5.0)
+    assert PAPER.alpha == 2.5
+    assert gamma_eff(2.0, alpha=PAPER.alpha) == pytest.approx(5.0)
 
 
 def test_coupling_of_tunneling_inverts_the_polaron_renormalization():

@@ -15,12 +15,12 @@ from tlslib.effective_model import (
     tunneling_probability_density,
     tunneling_window,
 )
-from tlslib.parameters import TUNNELING_MAX
+from tlslib.paper.parameters import PAPER
 
 
 def test_tunneling_max_is_10_kelvin():
     # 10 K * 1.380649e-23 J/K = 1.380649e-22 J
-    assert TUNNELING_MAX == pytest.approx(1.380649e-22, rel=1e-12, abs=0)
+    assert PAPER.tunneling_max == pytest.approx(1.380649e-22, rel=1e-12, abs=0)
 
 
 def test_window_spans_exp_of_gamma_max_over_scale_squared():
@@ -48,8 +48,10 @@ def test_tunneling_density_is_normalised_and_zero_outside():
 def test_effective_distribution_is_p_bar_of_eq9_over_delta(sio2):
     # n_o * (1/gmax^2) * go^2/Delta = (rho v^2/3 gmax^2)(go/gmax)^2 / Delta = P_bar/Delta
     g_o, g_max = gamma_o(**sio2), gamma_max(**sio2)
-    delta = TUNNELING_MAX * np.array([1e-30, 1e-10, 0.5])
-    got = effective_distribution(delta, sio2["density"], sio2["velocity"], g_max, g_o)
+    delta = PAPER.tunneling_max * np.array([1e-30, 1e-10, 0.5])
+    got = effective_distribution(
+        delta, sio2["density"], sio2["velocity"], g_max, g_o, tunneling_max=PAPER.tunneling_max
+    )
     expected = standard_model_distribution(delta, p_bar(sio2["density"], sio2["velocity"], g_max, g_o))
     assert got == pytest.approx(expected, rel=1e-12, abs=0)
 

@@ -25,19 +25,20 @@ from tlslib.error_budget import (
     uniaxial_size_ratio,
 )
 from tlslib.materials import Material
+from tlslib.paper.parameters import PAPER
 
 
 def test_alpha_range_is_the_papers_one_and_a_half_to_five():
     # sqrt(ln(10/1)) = 1.5174; sqrt(ln(10/5e-11)) = sqrt(ln 2e11) = sqrt(26.02) = 5.101
-    low, high = alpha_range()
+    low, high = alpha_range(tunneling_max=PAPER.tunneling_max)
     assert low == pytest.approx(1.5174, abs=1e-4)
     assert high == pytest.approx(5.1011, abs=1e-4)
 
 
 def test_alpha_enters_c_squared():
     # Eq. (12): C ∝ α²; α = 5 is four times α = 2.5
-    assert alpha_factor(5.0) == pytest.approx(4.0)
-    assert alpha_factor(2.5) == pytest.approx(1.0)
+    assert alpha_factor(5.0, alpha_paper=PAPER.alpha) == pytest.approx(4.0)
+    assert alpha_factor(2.5, alpha_paper=PAPER.alpha) == pytest.approx(1.0)
 
 
 def test_eq7_factor_spans_gaussian_frozen_gas_and_one_third():
@@ -60,8 +61,8 @@ def test_alpha_band_factor_grows_like_alpha_times_the_uniaxial_density():
     # SiO2-like γ_o/γ_max = 0.109: C(α)/C(2.5) = (α/2.5) d(α)/d(2.5) with κ ∝ 1/α
     r = 0.109
     expected = 1.6 / 2.5 * uniaxial_density_factor((1.6 * r) ** 2) / uniaxial_density_factor((2.5 * r) ** 2)
-    assert float(coupled_alpha_factor(1.6, r)) == pytest.approx(float(expected), rel=1e-12)
-    f = alpha_band_factor((1.6, 2.8), r)
+    assert float(coupled_alpha_factor(1.6, r, alpha_central=PAPER.alpha)) == pytest.approx(float(expected), rel=1e-12)
+    f = alpha_band_factor((1.6, 2.8), r, alpha_central=PAPER.alpha)
     assert f.central == 1.0 and f.low == pytest.approx(float(expected), rel=1e-9) and f.high > 1.0
 
 
@@ -83,9 +84,11 @@ def test_correlation_factor_is_inverse_of_twice_g_eff():
 def test_joint_alpha_factor_grows_like_alpha_with_the_correlation():
     # w = 1: (α/2.5)² /(2 α r) ∝ α; doubling α doubles the factor
     r = 0.1
-    f1, f2 = joint_alpha_factor(np.array([2.0, 4.0]), r, 1.0)
+    f1, f2 = joint_alpha_factor(np.array([2.0, 4.0]), r, 1.0, alpha_central=PAPER.alpha)
     assert f2 / f1 == pytest.approx(2.0)
-    assert joint_alpha_factor(4.0, r, 0.0) == pytest.approx(alpha_factor(4.0))
+    assert joint_alpha_factor(4.0, r, 0.0, alpha_central=PAPER.alpha) == pytest.approx(
+        alpha_factor(4.0, alpha_paper=PAPER.alpha)
+    )
 
 
 def test_uniaxial_density_near_zero_is_two_thirds_of_uniform():
@@ -118,7 +121,7 @@ def test_v_o_from_density_turns_rho_exponent_to_plus_two_thirds():
 
 
 def test_full_difference_reading_raises_c_sixteenfold(sio2):
-    p = predict(Material("SiO2", **sio2))
+    p = predict(Material("SiO2", **sio2), alpha=PAPER.alpha)
     assert half_difference_factor(p.gamma_o, p.gamma_max).high == pytest.approx(16.0)
 
 
@@ -141,8 +144,8 @@ def test_monte_carlo_stays_inside_extremes_and_is_reproducible():
     rng_table = np.random.default_rng(1)
     planar = planar_density_table(rng_table, 50_000)
     factors = [Factor("a", 0.5, 1.0, 2.0, "x")]
-    draws = monte_carlo_factors(np.random.default_rng(9), 20_000, 0.1, factors, planar, 0.0, (1.5, 5.0))
-    again = monte_carlo_factors(np.random.default_rng(9), 20_000, 0.1, factors, planar, 0.0, (1.5, 5.0))
+    draws = monte_carlo_factors(np.random.default_rng(9), 20_000, 0.1, factors, planar, 0.0, (1.5, 5.0), PAPER.alpha)
+    again = monte_carlo_factors(np.random.default_rng(9), 20_000, 0.1, factors, planar, 0.0, (1.5, 5.0), PAPER.alpha)
     assert np.array_equal(draws, again)
     # bounds: 0.5·(1.5/2.5)²·(smallest planar density) and 2·(5/2.5)²·(largest planar density, > 1 at
     # large x where planar tensors favour large γ); the correlation factor 1/(2·0.1·α) ≤ 1/0.3 at α = 1.5
@@ -150,8 +153,7 @@ def test_monte_carlo_stays_inside_extremes_and_is_reproducible():
     assert draws.min() > 0.5 * 0.36 * density.min() and draws.max() < 2.0 * 4.0 * density.max() / 0.3
 
 
-def test_the_module_takes_the_papers_parameters_from_parameters():
-    from tlslib import error_budget, parameters
-
-    assert error_budget.ALPHA is parameters.ALPHA and error_budget.TUNNELING_MAX is parameters.TUNNELING_MAX
-    assert float(alpha_factor(parameters.ALPHA)) == 1.0
+def test_alpha_factor_is_one_at_the_reference_alpha():
+    # (α/α_c)² = 1 at α = α_c, for the paper's α and for any other
+    assert float(alpha_factor(PAPER.alpha, alpha_paper=PAPER.alpha)) == 1.0
+    assert float(alpha_factor(3.0, alpha_paper=3.0)) == 1.0

@@ -31,7 +31,7 @@ def test_exact_one_sided_density_of_2h_tends_to_the_two_sided_density_of_h():
 
 
 def test_simulated_density_of_eq4_asymmetry_matches_mean_field_prefactor():
-    c = convention_check(sizes=(20_000,), deltas=(0.2, 0.4))
+    c = convention_check(2.5, sizes=(20_000,), deltas=(0.2, 0.4))
     # within 3 counting errors of the exact window average (0.281, 0.274), not half of it
     assert np.all(np.abs(c.density[0] - c.exact) < 3 * c.error[0])
     assert np.all(c.ratio > 0.85)

@@ -22,6 +22,7 @@ from tlslib.mean_field import (
     poisson_field_pdf,
     printed_zero_field_density,
 )
+from tlslib.paper.parameters import PAPER
 from tlslib.yu_leggett import random_field_distribution
 
 
@@ -148,9 +149,15 @@ def test_energy_unit_and_dos_conversion(sio2):
 def test_coupling_constant_scales_with_prefactor(sio2):
     glass = Material("SiO2", **sio2)
     # c = 1/3 is Eq. (12) itself (2.9e-4 for SiO2); c = 1/6 halves it
-    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(predict(glass).coupling_constant)
-    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR) == pytest.approx(2.9e-4, abs=0.05e-4)
-    assert coupling_constant_for_prefactor(glass, 1.0 / 6.0) == pytest.approx(predict(glass).coupling_constant / 2)
+    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR, alpha=PAPER.alpha) == pytest.approx(
+        predict(glass, alpha=PAPER.alpha).coupling_constant
+    )
+    assert coupling_constant_for_prefactor(glass, EQ7_PREFACTOR, alpha=PAPER.alpha) == pytest.approx(
+        2.9e-4, abs=0.05e-4
+    )
+    assert coupling_constant_for_prefactor(glass, 1.0 / 6.0, alpha=PAPER.alpha) == pytest.approx(
+        predict(glass, alpha=PAPER.alpha).coupling_constant / 2
+    )
 
 
 # --- pins added against the survivors of `make mutation` -------------------------------------

@@ -22,6 +22,7 @@ from tlslib.measurement_alpha import (
     velocity_alpha,
     velocity_alpha_closed_form,
 )
+from tlslib.paper.parameters import PAPER
 from tlslib.validation import InputError
 
 K = constants.k
@@ -64,9 +65,11 @@ def test_constant_coupling_relaxation_plateau_is_pi_over_two_alpha_squared():
     # ωτ_min ≪ 1 for the thermal TLS: Q⁻¹ → (π/2) α² C_o (text below Eq. 1). The approach is
     # ∝ ω^(1/2) (TLS with E ≪ k_BT have ωτ_min ∝ (k_BT/E)²): 7.5e-4 short at 1 mHz, ~1e-6 at 1 nHz
     for alpha in (1.0, 2.5):
-        q = relaxation_internal_friction(1e-9, 0.1, RATE, alpha=alpha)
+        q = relaxation_internal_friction(1e-9, 0.1, RATE, alpha=alpha, tunneling_max=PAPER.tunneling_max)
         assert q / (np.pi / 2 * alpha**2) == pytest.approx(1.0, abs=3e-6)
-    assert relaxation_internal_friction(1e-3, 0.1, RATE, alpha=1.0) / (np.pi / 2) == pytest.approx(1 - 7.5e-4, abs=1e-5)
+    assert relaxation_internal_friction(1e-3, 0.1, RATE, alpha=1.0, tunneling_max=PAPER.tunneling_max) / (
+        np.pi / 2
+    ) == pytest.approx(1 - 7.5e-4, abs=1e-5)
 
 
 @pytest.mark.parametrize(("f", "t", "alpha"), [(1e3, 0.5, 2.5), (15e6, 1.0, 1.5), (1e8, 0.3, 2.0), (1e9, 0.02, 3.0)])
@@ -92,75 +95,93 @@ def test_full_relaxation_matches_adaptive_double_quadrature():
         return np.cosh(y / 2) ** -2 * np.sqrt(1 - np.exp(-2 * s)) * g * wt / (1 + wt**2)
 
     value = integrate.dblquad(integrand, 1e-6, 60.0, 0.0, 80.0, epsabs=0, epsrel=1e-9)[0]
-    assert relaxation_internal_friction(f, t, RATE) == pytest.approx(value, rel=1e-6)
+    assert relaxation_internal_friction(f, t, RATE, tunneling_max=PAPER.tunneling_max) == pytest.approx(value, rel=1e-6)
 
 
 def test_full_relaxation_matches_sampling():
     rng = np.random.default_rng(12)
-    mean, err = sample_relaxation_internal_friction(rng, 400_000, 15e6, 1.0, RATE)
-    assert abs(mean - relaxation_internal_friction(15e6, 1.0, RATE)) < 4 * err
+    mean, err = sample_relaxation_internal_friction(rng, 400_000, 15e6, 1.0, RATE, tunneling_max=PAPER.tunneling_max)
+    assert abs(mean - relaxation_internal_friction(15e6, 1.0, RATE, tunneling_max=PAPER.tunneling_max)) < 4 * err
 
 
 def test_relaxation_alpha_makes_the_standard_model_give_the_full_q():
-    alpha = relaxation_alpha(1e3, 0.5, RATE)
-    full = relaxation_internal_friction(1e3, 0.5, RATE)
-    assert relaxation_internal_friction(1e3, 0.5, RATE, alpha=alpha) == pytest.approx(full, rel=1e-12)
+    alpha = relaxation_alpha(1e3, 0.5, RATE, tunneling_max=PAPER.tunneling_max)
+    full = relaxation_internal_friction(1e3, 0.5, RATE, tunneling_max=PAPER.tunneling_max)
+    assert relaxation_internal_friction(
+        1e3, 0.5, RATE, alpha=alpha, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(full, rel=1e-12)
 
 
 def test_sio2_alpha_values_of_the_issue():
     # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics (ωτ ≈ 1), 1 GHz resonant
-    assert measurement_alpha("relaxation", SIO2, frequency=1e3, temperature=0.5) == pytest.approx(2.7184, abs=1e-4)
-    assert measurement_alpha("relaxation", SIO2, frequency=15e6, temperature=1.0) == pytest.approx(1.6620, abs=1e-4)
-    assert measurement_alpha("resonant", SIO2, frequency=1e9) == pytest.approx(2.3762, abs=1e-4)
+    assert measurement_alpha(
+        "relaxation", SIO2, frequency=1e3, temperature=0.5, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(2.7184, abs=1e-4)
+    assert measurement_alpha(
+        "relaxation", SIO2, frequency=15e6, temperature=1.0, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(1.6620, abs=1e-4)
+    assert measurement_alpha("resonant", SIO2, frequency=1e9, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        2.3762, abs=1e-4
+    )
 
 
 def test_fewer_phonon_branches_act_like_a_higher_frequency():
     # τ⁻¹ ∝ n: dividing the rate by 3 is multiplying ω by 3
-    assert relaxation_alpha(1e3, 0.5, RATE / 3) == pytest.approx(relaxation_alpha(3e3, 0.5, RATE), rel=1e-12)
+    assert relaxation_alpha(1e3, 0.5, RATE / 3, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        relaxation_alpha(3e3, 0.5, RATE, tunneling_max=PAPER.tunneling_max), rel=1e-12
+    )
 
 
 def test_model_lower_cutoff_is_irrelevant_above_one_hertz():
     low, _ = tunneling_window(G_MAX, G_O, DMAX)
     assert float(low / K) < 1e-30
     with_cutoff = relaxation_alpha(1.0, 0.1, RATE, DMAX, float(low))
-    assert with_cutoff == pytest.approx(relaxation_alpha(1.0, 0.1, RATE), rel=1e-12)
+    assert with_cutoff == pytest.approx(relaxation_alpha(1.0, 0.1, RATE, tunneling_max=PAPER.tunneling_max), rel=1e-12)
 
 
 def test_resonant_alpha_at_one_gigahertz_is_log_plus_one_minus_ln2():
     # hf/k = 0.04799 K: α² = ln(10/0.04799) + 1 − ln 2 = 5.33930 + 0.30685 = 5.64615
-    assert float(resonant_alpha(1e9)) ** 2 == pytest.approx(5.64615, abs=1e-4)
-    alpha, err = sample_resonant_alpha(np.random.default_rng(5), 200_000, 1e9)
-    assert abs(alpha - float(resonant_alpha(1e9))) < 4 * err
+    assert float(resonant_alpha(1e9, tunneling_max=PAPER.tunneling_max)) ** 2 == pytest.approx(5.64615, abs=1e-4)
+    alpha, err = sample_resonant_alpha(np.random.default_rng(5), 200_000, 1e9, tunneling_max=PAPER.tunneling_max)
+    assert abs(alpha - float(resonant_alpha(1e9, tunneling_max=PAPER.tunneling_max))) < 4 * err
 
 
 def test_resonant_alpha_far_above_delta_max_tends_to_one_half():
     # Δ° ≪ E: weight ∝ Δ° on [0, Δmax]; ⟨ln(Δmax/Δ°)⟩ = ∫x ln(1/x)dx / ∫x dx = (1/4)/(1/2)
     f = 1e4 * DMAX / constants.h
-    assert float(resonant_alpha(f)) ** 2 == pytest.approx(0.5, abs=1e-6)
+    assert float(resonant_alpha(f, tunneling_max=PAPER.tunneling_max)) ** 2 == pytest.approx(0.5, abs=1e-6)
     # the series branch (b < 1e-3) joins the closed form smoothly, and stays finite far beyond
     b = np.array([0.999e-3, 1.001e-3])
-    assert np.ptp(resonant_alpha(DMAX / (b * constants.h))) < 1e-8
-    assert float(resonant_alpha(1e20)) == pytest.approx(np.sqrt(0.5), rel=1e-12)
+    assert np.ptp(resonant_alpha(DMAX / (b * constants.h), tunneling_max=PAPER.tunneling_max)) < 1e-8
+    assert float(resonant_alpha(1e20, tunneling_max=PAPER.tunneling_max)) == pytest.approx(np.sqrt(0.5), rel=1e-12)
 
 
 def test_constant_coupling_velocity_rises_by_c_per_e_fold():
     # Frullani: ∫[tanh(E/2kT1) − tanh(E/2kT2)] dE/E = ln(T2/T1)
-    assert resonant_velocity_change(0.1, 0.3, alpha=1.0) == pytest.approx(np.log(3.0), rel=1e-9)
-    assert resonant_velocity_change(0.05, 0.5, alpha=2.0) == pytest.approx(4 * np.log(10.0), rel=1e-9)
+    assert resonant_velocity_change(0.1, 0.3, alpha=1.0, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        np.log(3.0), rel=1e-9
+    )
+    assert resonant_velocity_change(0.05, 0.5, alpha=2.0, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        4 * np.log(10.0), rel=1e-9
+    )
 
 
 def test_velocity_alpha_closed_form():
     # √(T1 T2) = 0.1 K: α² = ln(100) + 1 + γ_E − ln π = 4.605170 + 0.432486 = 5.037656
     assert VELOCITY_LOG_OFFSET == pytest.approx(0.432486, abs=1e-6)
-    assert float(velocity_alpha_closed_form(0.05, 0.2)) ** 2 == pytest.approx(5.037656, abs=1e-5)
-    assert velocity_alpha(0.05, 0.2) == pytest.approx(float(velocity_alpha_closed_form(0.05, 0.2)), rel=1e-8)
+    assert float(velocity_alpha_closed_form(0.05, 0.2, tunneling_max=PAPER.tunneling_max)) ** 2 == pytest.approx(
+        5.037656, abs=1e-5
+    )
+    assert velocity_alpha(0.05, 0.2, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        float(velocity_alpha_closed_form(0.05, 0.2, tunneling_max=PAPER.tunneling_max)), rel=1e-8
+    )
 
 
 def test_conductivity_alpha_matches_sampling_and_falls_with_temperature():
-    a = conductivity_alpha(np.array([0.01, 0.1, 1.0]))
+    a = conductivity_alpha(np.array([0.01, 0.1, 1.0]), tunneling_max=PAPER.tunneling_max)
     assert np.all(np.diff(a) < 0)
     for t, value in zip((0.1, 1.0), a[1:], strict=True):
-        mean, err = sample_conductivity_alpha(np.random.default_rng(7), 200_000, t)
+        mean, err = sample_conductivity_alpha(np.random.default_rng(7), 200_000, t, tunneling_max=PAPER.tunneling_max)
         assert abs(mean - value) < 4 * err
 
 
@@ -181,25 +202,21 @@ def test_bad_measurement_inputs_raise_input_error(kwargs):
     kwargs = dict(kwargs)  # the parametrize dict is shared: popping it would break a rerun in one process
     kind = kwargs.pop("kind")
     with pytest.raises(InputError):
-        measurement_alpha(kind, SIO2, **kwargs)
+        measurement_alpha(kind, SIO2, tunneling_max=PAPER.tunneling_max, **kwargs)
 
 
 # --------------------------------------------------------------------------- the ledger's questions
-
-
-def test_the_module_takes_the_papers_window_from_parameters():
-    from tlslib import measurement_alpha, parameters
-
-    assert measurement_alpha.TUNNELING_MAX is parameters.TUNNELING_MAX
 
 
 def test_tunneling_time_alpha_is_eq10_at_delta_equal_hf():
     # hf/k_B at 1 kHz = 6.62607e-31/1.380649e-23 = 4.79924e-8 K; ln(10/4.79924e-8) = 19.15473 -> 4.37661
     from tlslib.measurement_alpha import tunneling_time_alpha
 
-    assert float(tunneling_time_alpha(1e3)) == pytest.approx(4.37661, abs=2e-5)
+    assert float(tunneling_time_alpha(1e3, tunneling_max=PAPER.tunneling_max)) == pytest.approx(4.37661, abs=2e-5)
     # Δ°_max/(h e): the tunneling element one e-fold below Δ°_max -> α = 1
-    assert float(tunneling_time_alpha(DMAX / (constants.h * np.e))) == pytest.approx(1.0, rel=1e-14)
+    assert float(tunneling_time_alpha(DMAX / (constants.h * np.e), tunneling_max=PAPER.tunneling_max)) == pytest.approx(
+        1.0, rel=1e-14
+    )
 
 
 def test_resonant_tls_have_delta_two_over_e_times_hf_at_any_frequency_below_the_window():
@@ -207,7 +224,7 @@ def test_resonant_tls_have_delta_two_over_e_times_hf_at_any_frequency_below_the_
     from tlslib.measurement_alpha import resonant_tunneling_over_hf
 
     for f in (1e6, 1e9, 1e8):
-        assert resonant_tunneling_over_hf(f) == pytest.approx(2.0 / np.e, rel=1e-12)
+        assert resonant_tunneling_over_hf(f, PAPER.tunneling_max) == pytest.approx(2.0 / np.e, rel=1e-12)
 
 
 def test_a_window_below_every_grid_node_changes_nothing_and_a_higher_cut_does():
@@ -240,8 +257,8 @@ def test_newton_solves_one_relaxing_level_without_the_brent_fallback(monkeypatch
     # Q = 0.8 -> g² = 4, g = 2, α = 2^(1/2) (the slow side, Q ∝ g²)
     assert ma._solve_alpha(0.8, np.array([1.0]), np.array([1.0])) == pytest.approx(2**0.5, rel=1e-12)
     # and on the real grid: the same α as pinned for SiO2 (1 kHz, 0.5 K) in test_sio2_alpha_values_of_the_issue
-    assert relaxation_alpha(1e3, 0.5, RATE) == pytest.approx(2.7184, abs=1e-4)
-    assert relaxation_alpha(15e6, 1.0, RATE) == pytest.approx(1.6620, abs=1e-4)
+    assert relaxation_alpha(1e3, 0.5, RATE, tunneling_max=PAPER.tunneling_max) == pytest.approx(2.7184, abs=1e-4)
+    assert relaxation_alpha(15e6, 1.0, RATE, tunneling_max=PAPER.tunneling_max) == pytest.approx(1.6620, abs=1e-4)
 
 
 def test_relaxation_rate_is_proportional_to_the_number_of_branches():
@@ -252,7 +269,9 @@ def test_relaxation_rate_is_proportional_to_the_number_of_branches():
     # measurement_alpha passes n on: n = 1 is the three-branch rate divided by 3
     window_low = float(tunneling_window(G_MAX, G_O, DMAX)[0])
     expected = relaxation_alpha(1e3, 0.5, RATE / 3.0, DMAX, window_low)
-    got = measurement_alpha("relaxation", SIO2, frequency=1e3, temperature=0.5, branches=1.0)
+    got = measurement_alpha(
+        "relaxation", SIO2, frequency=1e3, temperature=0.5, branches=1.0, tunneling_max=PAPER.tunneling_max
+    )
     assert got == pytest.approx(expected, rel=1e-12)
 
 
@@ -265,15 +284,17 @@ def test_relaxation_window_starts_at_delta_max_times_exp_minus_gamma_max2_over_g
     assert (g_max / g_o) ** 2 == pytest.approx(0.4555, abs=1e-4)
     rate = float(relaxation_rate_scale(g_o, dense.density, dense.velocity))
     low = DMAX * np.exp(-((g_max / g_o) ** 2))
-    got = measurement_alpha("relaxation", dense, frequency=1e3, temperature=0.5)
+    got = measurement_alpha("relaxation", dense, frequency=1e3, temperature=0.5, tunneling_max=PAPER.tunneling_max)
     assert got == pytest.approx(relaxation_alpha(1e3, 0.5, rate, DMAX, low), rel=1e-12)
     assert abs(got - relaxation_alpha(1e3, 0.5, rate, DMAX, 0.0)) > 0.01
 
 
 def test_constant_coupling_sampling_matches_the_grid_at_half_a_kelvin():
     # α = 1/2: strength α² = 1/4 and τ ∝ 1/α²; T = 0.5 K, f = 1 kHz (k_BT and the loss both matter)
-    grid = relaxation_internal_friction(1e3, 0.5, RATE, alpha=0.5)
-    mean, err = sample_relaxation_internal_friction(np.random.default_rng(21), 100_000, 1e3, 0.5, RATE, alpha=0.5)
+    grid = relaxation_internal_friction(1e3, 0.5, RATE, alpha=0.5, tunneling_max=PAPER.tunneling_max)
+    mean, err = sample_relaxation_internal_friction(
+        np.random.default_rng(21), 100_000, 1e3, 0.5, RATE, alpha=0.5, tunneling_max=PAPER.tunneling_max
+    )
     assert abs(mean - grid) < 4 * err
     assert err < 0.02 * grid
 
@@ -287,9 +308,17 @@ def _scatter_over_error(sampler, seeds=200):
 def test_sampled_error_bars_match_the_scatter_between_seeds():
     # 200 seeds: the spread of a standard deviation is 1/√(2·199) = 5 %, so 0.85-1.15 is a 3σ band
     f = 1e9
-    assert _scatter_over_error(lambda rng: sample_resonant_alpha(rng, 500, f)) == pytest.approx(1.0, abs=0.15)
-    assert _scatter_over_error(lambda rng: sample_conductivity_alpha(rng, 500, 0.1)) == pytest.approx(1.0, abs=0.15)
-    ratio = _scatter_over_error(lambda rng: sample_relaxation_internal_friction(rng, 500, 1e3, 0.5, RATE, alpha=0.5))
+    assert _scatter_over_error(
+        lambda rng: sample_resonant_alpha(rng, 500, f, tunneling_max=PAPER.tunneling_max)
+    ) == pytest.approx(1.0, abs=0.15)
+    assert _scatter_over_error(
+        lambda rng: sample_conductivity_alpha(rng, 500, 0.1, tunneling_max=PAPER.tunneling_max)
+    ) == pytest.approx(1.0, abs=0.15)
+    ratio = _scatter_over_error(
+        lambda rng: sample_relaxation_internal_friction(
+            rng, 500, 1e3, 0.5, RATE, alpha=0.5, tunneling_max=PAPER.tunneling_max
+        )
+    )
     assert ratio == pytest.approx(1.0, abs=0.15)
 
 
@@ -339,14 +368,16 @@ def test_sqrt_log_average_matches_adaptive_quadrature_below_and_above_the_window
         ref = integrate.quad(
             lambda x, b=b: x * np.sqrt(np.log(b / x)) / np.sqrt(1 - x * x), 0, top, limit=200, epsrel=1e-12
         )[0]
-        assert float(resonant_sqrt_log_average(energy)) == pytest.approx(ref, rel=1e-9)
+        assert float(resonant_sqrt_log_average(energy, tunneling_max=PAPER.tunneling_max)) == pytest.approx(
+            ref, rel=1e-9
+        )
 
 
 def test_correlation_weight_averages_to_one_over_the_window():
     # κ = 1/(2g), g = (γ_o/γ_max) ℓ^{1/2}, ℓ uniform on [0, (γ_max/γ_o)²]: ⟨κ⟩ = (λ/2)(2λ/λ²) = 1
     ratio = G_O / G_MAX
     ell = np.linspace(0.0, ratio**-2, 200_001)[1:]
-    kappa = correlation_weight(DMAX * np.exp(-ell), ratio)
+    kappa = correlation_weight(DMAX * np.exp(-ell), ratio, tunneling_max=PAPER.tunneling_max)
     assert float(np.mean(kappa)) == pytest.approx(1.0, abs=5e-3)
 
 
@@ -360,44 +391,61 @@ def test_correlated_c_grows_like_alpha_and_inverts():
 
 def test_correlated_resonant_alpha_is_the_mean_of_gamma_not_its_rms():
     # Jensen: ⟨ℓ^{1/2}⟩ < ⟨ℓ⟩^{1/2}; at 1 GHz 2.37464 against 2.37616
-    corr, plain = float(resonant_alpha(1e9, correlated=True)), float(resonant_alpha(1e9))
+    corr, plain = (
+        float(resonant_alpha(1e9, correlated=True, tunneling_max=PAPER.tunneling_max)),
+        float(resonant_alpha(1e9, tunneling_max=PAPER.tunneling_max)),
+    )
     assert corr < plain and corr == pytest.approx(2.37464, abs=1e-5)
 
 
 def test_velocity_slope_alpha_is_the_closed_form_at_low_temperature():
-    assert velocity_slope_alpha(0.1) == pytest.approx(float(velocity_alpha_closed_form(0.1, 0.1)), rel=1e-10)
-    assert velocity_slope_alpha(0.1, correlated=True) < velocity_slope_alpha(0.1)
+    assert velocity_slope_alpha(0.1, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        float(velocity_alpha_closed_form(0.1, 0.1, tunneling_max=PAPER.tunneling_max)), rel=1e-10
+    )
+    assert velocity_slope_alpha(0.1, correlated=True, tunneling_max=PAPER.tunneling_max) < velocity_slope_alpha(
+        0.1, tunneling_max=PAPER.tunneling_max
+    )
 
 
 def test_correlated_relaxation_alpha_makes_the_correlated_standard_model_give_the_full_q():
     # plateau of the correlated standard model: (π/2) α (units κ(γ_o) C_o)
-    assert relaxation_internal_friction(1e-9, 0.1, RATE, alpha=2.5, correlated=True) / (
-        np.pi / 2 * 2.5
-    ) == pytest.approx(1.0, abs=1e-5)
-    alpha = relaxation_alpha(1e3, 0.5, RATE, correlated=True)
-    full = relaxation_internal_friction(1e3, 0.5, RATE, correlated=True)
-    assert relaxation_internal_friction(1e3, 0.5, RATE, alpha=alpha, correlated=True) == pytest.approx(full, rel=1e-12)
+    assert relaxation_internal_friction(
+        1e-9, 0.1, RATE, alpha=2.5, correlated=True, tunneling_max=PAPER.tunneling_max
+    ) / (np.pi / 2 * 2.5) == pytest.approx(1.0, abs=1e-5)
+    alpha = relaxation_alpha(1e3, 0.5, RATE, correlated=True, tunneling_max=PAPER.tunneling_max)
+    full = relaxation_internal_friction(1e3, 0.5, RATE, correlated=True, tunneling_max=PAPER.tunneling_max)
+    assert relaxation_internal_friction(
+        1e3, 0.5, RATE, alpha=alpha, correlated=True, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(full, rel=1e-12)
     # α² − α²(uniform) ≈ ½ on the plateau (√g* + 1/(2√g*) against (g* + ½)^{1/2}): 2.8135 against 2.7184
     assert alpha == pytest.approx(2.8135, abs=1e-4)
-    mean, err = sample_relaxation_internal_friction(np.random.default_rng(3), 400_000, 1e3, 0.5, RATE, correlated=True)
+    mean, err = sample_relaxation_internal_friction(
+        np.random.default_rng(3), 400_000, 1e3, 0.5, RATE, correlated=True, tunneling_max=PAPER.tunneling_max
+    )
     assert abs(mean - full) < 4 * err
 
 
 def test_standard_velocity_slope_tends_to_minus_half_c_in_the_relaxation_regime():
     # +α² (resonant) − (3/2)α² (relaxation) per e-fold; approached like (ωτ)^{1/2}: 0.99 at 100 Hz, 0.5-1 K
-    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, 2.5)
+    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, 2.5, tunneling_max=PAPER.tunneling_max)
     assert 0.98 < ratio < 1.0
     # at 1 MHz the resonant rise wins below 1 K
-    assert relaxation_velocity_change(1e6, 0.1, 0.3, RATE, alpha=2.5) > 0
+    assert relaxation_velocity_change(1e6, 0.1, 0.3, RATE, alpha=2.5, tunneling_max=PAPER.tunneling_max) > 0
 
 
 def test_relaxation_slope_alpha_against_its_asymptotic_formula_and_the_papers_reading():
     # exact 2.96555 at 100 Hz, 0.5-1 K; α² = 2⟨g*²/(2g*−1)⟩ at √(0.5) K gives 2.96645
-    alpha = relaxation_slope_alpha(100.0, 0.5, 1.0, RATE)
+    alpha = relaxation_slope_alpha(100.0, 0.5, 1.0, RATE, tunneling_max=PAPER.tunneling_max)
     assert alpha == pytest.approx(2.96555, abs=1e-4)
-    assert relaxation_slope_alpha_asymptotic(100.0, np.sqrt(0.5), RATE) == pytest.approx(alpha, abs=2e-3)
+    assert relaxation_slope_alpha_asymptotic(
+        100.0, np.sqrt(0.5), RATE, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(alpha, abs=2e-3)
     # S_std(α) = S_full, so the −C/2 reading is α √(regime ratio)
-    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, alpha)
-    assert paper_slope_alpha(100.0, 0.5, 1.0, RATE) == pytest.approx(alpha * np.sqrt(ratio), rel=1e-9)
-    full = relaxation_velocity_change(100.0, 0.5, 1.0, RATE)
-    assert relaxation_velocity_change(100.0, 0.5, 1.0, RATE, alpha=alpha) == pytest.approx(full, rel=1e-10)
+    ratio = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, alpha, tunneling_max=PAPER.tunneling_max)
+    assert paper_slope_alpha(100.0, 0.5, 1.0, RATE, tunneling_max=PAPER.tunneling_max) == pytest.approx(
+        alpha * np.sqrt(ratio), rel=1e-9
+    )
+    full = relaxation_velocity_change(100.0, 0.5, 1.0, RATE, tunneling_max=PAPER.tunneling_max)
+    assert relaxation_velocity_change(
+        100.0, 0.5, 1.0, RATE, alpha=alpha, tunneling_max=PAPER.tunneling_max
+    ) == pytest.approx(full, rel=1e-10)

@@ -53,3 +53,12 @@ def test_a_malformed_parameter_file_is_refused_in_one_line(tmp_path, text, messa
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_entries(path)
+
+
+def test_the_rounded_sio2_inputs_of_the_conclusions_in_si():
+    # ρ = 2200 kg/m³, v = 4200 m/s, v_o = 45×10⁻³⁰ m³, ħω_D = 350 K × 1.380649e-23 J/K = 4.8322715e-21 J
+    assert (value("sio2_density"), value("sio2_velocity")) == (2200.0, 4200.0)
+    assert value("sio2_formula_volume") == 45.0 * constants.angstrom**3
+    assert value("sio2_debye_energy") == pytest.approx(4.8322715e-21, rel=1e-12, abs=0)
+    # ħω_D/Δ°_max = 35, the argument of the paper's ln(35) below Eq. (14)
+    assert value("sio2_debye_energy") / PAPER.tunneling_max == pytest.approx(35.0, rel=1e-14)

@@ -22,7 +22,9 @@ def test_every_claim_has_exactly_one_statement_and_every_statement_a_claim():
 def test_tunneling_log_factor_and_the_rounded_sio2_scale():
     # ln^(1/2)(10 K / 1 K) = sqrt(2.3026) = 1.517; at 5e-11 K sqrt(ln 2e11) = sqrt(26.02) = 5.101
     k = constants.k
-    np.testing.assert_allclose(tunneling_log_factor(np.array([1.0, 5e-11]) * k), [1.5174, 5.1011], atol=1e-4)
+    np.testing.assert_allclose(
+        tunneling_log_factor(np.array([1.0, 5e-11]) * k, tunneling_max=PAPER.tunneling_max), [1.5174, 5.1011], atol=1e-4
+    )
     assert st.log_factor_range() == pytest.approx((1.5174, 5.1011), abs=1e-4)
     # sqrt(2200 · 4200² · 45e-30 m³ · 350 k_B) = sqrt(1.7464e-21 · 4.832e-21) J = 0.5734 eV
     assert st.rounded_sio2_coupling_scale_ev() == pytest.approx(0.5734, abs=1e-4)

@@ -6,6 +6,7 @@ from tlslib.coupling import coupling_of_tunneling
 from tlslib.observables import (
     mean_free_path_ratio,
 )
+from tlslib.paper.parameters import PAPER
 from tlslib.statistics import power_law_exponent
 from tlslib.thermal_conductivity import (
     EXACT_LOG_OFFSET,
@@ -141,7 +142,7 @@ def test_kappa_log_constant_is_one_only_without_the_jacobian():
     assert kappa_log_constant(jacobian=False, phonon_ratio=2.0) == pytest.approx(1.0, rel=1e-15)
     assert kappa_log_constant(phonon_ratio=2.0) == pytest.approx(2.0 * (1.0 - np.log(2.0)), rel=1e-15)
     assert kappa_log_constant() == pytest.approx(0.6277, abs=1e-4)
-    assert kappa_log_coefficient() == pytest.approx(2.0, rel=1e-9)
+    assert kappa_log_coefficient(tunneling_max=PAPER.tunneling_max) == pytest.approx(2.0, rel=1e-9)
 
 
 # --- pins added against the survivors of `make mutation` -------------------------------------

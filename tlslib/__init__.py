@@ -1,9 +1,12 @@
 """tlslib: the physics of Carruzzo & Yu, PRL 124, 075902 (2020), as small functions in SI units.
 
-One module per topic; a reader looking for the code of Eq. (N) finds it with
-``grep -rn "Eq. (N)" tlslib``:
+One module per topic; the code of Eq. (N) is ``tlslib.equations.EQUATIONS[N]`` (its docstring
+opens with "Eq. (N)"). The modules here take a material and, where a model choice enters, the
+choice itself (α, Δ°_max) or a :class:`tlslib.parameter_set.ParameterSet` as arguments: the
+paper's numbers live in data/parameters.toml, read by :mod:`tlslib.paper.parameters` (``PAPER``).
 
-- :mod:`tlslib.parameters`             the paper's fixed numbers: Δ°_max, α, the rounded SiO₂ inputs
+- :mod:`tlslib.equations`              Eq. number → its one canonical function
+- :mod:`tlslib.parameter_set`          the frozen set of model choices (``PAPER.replace(...)``)
 - :mod:`tlslib.elastic`                Debye velocity, v_o, ħω_D, T_D, ρv²v_o
 - :mod:`tlslib.coupling`               γ_o (Eq. 5), γ_max (Eq. 13), γ_eff, γ(Δ°) (Eq. 10), Eq. 4 renormalization
 - :mod:`tlslib.dos`                    P(ε,Δ°) (Eqs. 3, 8), Yu–Leggett (Eq. 6), ñ_o (Eq. 7), P̄ (Eq. 9)

@@ -15,7 +15,6 @@ from tlslib.dos import p_bar
 from tlslib.elastic import debye_temperature
 from tlslib.materials import Material
 from tlslib.observables import internal_friction, mean_free_path_ratio
-from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["ChainValues", "chain_values", "Prediction", "predict"]
@@ -52,7 +51,7 @@ def chain_values(
     density: ArrayLike,
     velocity: ArrayLike,
     formula_volume: ArrayLike,
-    alpha: ArrayLike = ALPHA,
+    alpha: ArrayLike,
     prefactor: ArrayLike = GAMMA_MAX_PREFACTOR,
 ) -> ChainValues:
     """Run Eqs. (5), (13), (9) and (12) on arrays of inputs (Monte Carlo samples, scans, whole tables).
@@ -61,7 +60,7 @@ def chain_values(
     ----------
     density, velocity, formula_volume : array_like
         ρ [kg/m³], v [m/s], v_o [m³].
-    alpha : array_like, optional
+    alpha : array_like
         γ_eff/γ_o; the paper's 2.5 by default.
     prefactor : array_like, optional
         a in γ_max = a ρ v² v_o (Eq. 13 by default).
@@ -117,7 +116,7 @@ class Prediction:
     mean_free_path_ratio: float | np.ndarray
 
 
-def predict(material: Material | Sequence[Material], alpha: float = ALPHA) -> Prediction:
+def predict(material: Material | Sequence[Material], alpha: float) -> Prediction:
     """Run Eqs. (5), (13), (9) and (12) for one glass (floats) or several (arrays, in order).
 
     No adjustable parameter but α; the numbers come from :func:`chain_values`.
@@ -126,7 +125,7 @@ def predict(material: Material | Sequence[Material], alpha: float = ALPHA) -> Pr
     ----------
     material : Material or sequence of Material
         ρ, v and v_o of the glass or glasses.
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o; the paper's 2.5 by default.
     """
     alpha = positive_finite("alpha", alpha)

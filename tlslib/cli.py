@@ -33,8 +33,8 @@ from tlslib.materials import Material
 from tlslib.measurement_alpha import MEASUREMENTS, measurement_alpha
 from tlslib.paper.budget import GlassBudget, glass_budget
 from tlslib.paper.ledger import ledger, verdict_counts
+from tlslib.paper.parameters import PAPER
 from tlslib.paper.table1 import C_SCALE, TABLE1_PATH, recompute_table1, table1_row, table1_rows
-from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = ["main", "prediction_record"]
@@ -131,7 +131,7 @@ def _build_parser() -> _Parser:
     p.add_argument("--v-long", metavar="VL", help="longitudinal sound velocity [m/s]")
     p.add_argument("--v-trans", metavar="VT", help="transverse sound velocity [m/s]")
     p.add_argument("--molar-mass", metavar="M", help="molar mass of the formula unit [g/mol]")
-    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {ALPHA}; not with --measurement)")
+    p.add_argument("--alpha", help=f"gamma_eff/gamma_o (default {PAPER.alpha}; not with --measurement)")
     p.add_argument("--measurement", metavar="KIND", choices=MEASUREMENTS, help=f"one of {', '.join(MEASUREMENTS)}")
     p.add_argument("--frequency", metavar="HZ", help="measurement frequency f [Hz] (relaxation, resonant)")
     p.add_argument("--temperature", metavar="K", help="temperature [K] (relaxation, conductivity; T1 of velocity)")
@@ -143,7 +143,7 @@ def _build_parser() -> _Parser:
 
     t = sub.add_parser("table1", help="Table I of the paper, printed next to its recomputation")
     t.add_argument("--data", default=str(TABLE1_PATH), help="CSV file with the table (default: data/table1.csv)")
-    t.add_argument("--alpha", default=str(ALPHA), help=f"gamma_eff/gamma_o (default {ALPHA})")
+    t.add_argument("--alpha", default=str(PAPER.alpha), help=f"gamma_eff/gamma_o (default {PAPER.alpha})")
     t.add_argument("--json", action="store_true", help="print a JSON list, one object per glass")
 
     c = sub.add_parser("claims", help="the ledger of the paper's quantitative claims, recomputed, with verdicts")
@@ -380,14 +380,14 @@ def coupling_band(prediction: Prediction) -> tuple[float, float] | tuple[None, N
         budget = glass_budget(prediction.material, float(prediction.alpha))
     except ValueError:
         return None, None
-    scale = prediction.coupling_constant / (budget.paper * (prediction.alpha / ALPHA) ** 2)
+    scale = prediction.coupling_constant / (budget.paper * (prediction.alpha / PAPER.alpha) ** 2)
     return budget.low * scale, budget.high * scale
 
 
 def _print_prediction(prediction: Prediction, measurement: str | None, inputs: dict[str, float]) -> None:
     m = prediction.material
     if measurement is None:
-        origin = "the paper's fixed value" if prediction.alpha == ALPHA else "set by --alpha"
+        origin = "the paper's fixed value" if prediction.alpha == PAPER.alpha else "set by --alpha"
     else:
         units = {"frequency": ("f", "Hz"), "temperature": ("T", "K"), "temperature_2": ("T2", "K")}
         described = ", ".join(f"{units[k][0]} = {_human(v)} {units[k][1]}" for k, v in inputs.items())
@@ -541,7 +541,7 @@ def _budget(args: argparse.Namespace) -> None:
             rows = [table1_row(args.glass)]
         except InputError:
             raise InputError(f"--glass {args.glass}: not in Table I (one of {', '.join(_glass_names())})") from None
-    budgets = [glass_budget(r.material, ALPHA, r.glass) for r in rows]
+    budgets = [glass_budget(r.material, PAPER.alpha, r.glass) for r in rows]
     if args.json:
         print(json.dumps([b.record() for b in budgets], indent=2, allow_nan=False))
         return
@@ -561,7 +561,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
     except InputError as err:
         raise InputError(f"{where}{err}") from None
     _warn_temperatures(inputs, where)
-    first = predict(material, ALPHA)
+    first = predict(material, PAPER.alpha)
     if first.gamma_max <= first.gamma_o:
         raise InputError(
             f"{where}gamma_max = {quantity(first.gamma_max / constants.eV, sig=3)} eV is not above gamma_o = "
@@ -569,7 +569,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
             "(density in kg/m^3, velocities in m/s, volume in Å^3, molar mass in g/mol)"
         )
     if measurement is None:
-        alpha = ALPHA if args.alpha is None else positive_finite(f"{where}--alpha", args.alpha)
+        alpha = PAPER.alpha if args.alpha is None else positive_finite(f"{where}--alpha", args.alpha)
     else:
         alpha = measurement_alpha(
             measurement,
@@ -577,6 +577,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
             frequency=inputs.get("frequency"),
             temperature=inputs.get("temperature"),
             temperature_2=inputs.get("temperature_2"),
+            tunneling_max=PAPER.tunneling_max,
         )
     if not math.isfinite(alpha) or alpha <= 0.0:
         raise InputError(f"{where}no alpha for --measurement {measurement} with these inputs")

@@ -10,10 +10,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from tlslib.elastic import debye_energy, elastic_energy_scale
-from tlslib.parameters import (
-    ALPHA,
-    TUNNELING_MAX,
-)
 
 __all__ = [
     "GAMMA_MAX_PREFACTOR",
@@ -73,14 +69,14 @@ def gamma_max(
     return prefactor * elastic_energy_scale(density, velocity, formula_volume)
 
 
-def gamma_eff(gamma_o: ArrayLike, alpha: ArrayLike = ALPHA) -> np.ndarray:
+def gamma_eff(gamma_o: ArrayLike, alpha: ArrayLike) -> np.ndarray:
     """Effective acoustic coupling γ_eff = α γ_o (text above Eq. 12) [J].
 
     Parameters
     ----------
     gamma_o : array_like
         γ_o of Eq. (5) [J].
-    alpha : array_like, optional
+    alpha : array_like
         ln^{1/2}(Δ°_max/Δ°) typical of the TLS an experiment sees; the paper uses 2.5.
     """
     return np.asarray(alpha, dtype=float) * np.asarray(gamma_o, dtype=float)
@@ -120,14 +116,14 @@ def renormalized_tunneling(coupling: ArrayLike, tunneling_max: ArrayLike, gamma_
     return np.asarray(tunneling_max, dtype=float) * np.exp(-(g**2))
 
 
-def tunneling_log_factor(tunneling: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+def tunneling_log_factor(tunneling: ArrayLike, tunneling_max: ArrayLike) -> np.ndarray:
     """ln^(1/2)(Δ°_max/Δ°) = γ/γ_o of Eq. (10) [dimensionless].
 
     Parameters
     ----------
     tunneling : array_like
         Δ° [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J]; the paper's 10 K by default.
     """
     return coupling_of_tunneling(tunneling, tunneling_max, 1.0)

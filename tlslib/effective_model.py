@@ -15,7 +15,6 @@ from scipy import constants
 from tlslib.coupling import coupling_of_tunneling, renormalized_tunneling
 from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.dos import interacting_dos
-from tlslib.parameters import TUNNELING_MAX
 from tlslib.standard_model import tls_hamiltonian
 
 __all__ = [
@@ -32,7 +31,7 @@ __all__ = [
 
 
 def sample_tunneling(
-    rng: np.random.Generator, n: int, gamma_max: float, gamma_scale: float, tunneling_max: float = TUNNELING_MAX
+    rng: np.random.Generator, n: int, gamma_max: float, gamma_scale: float, tunneling_max: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Draw n TLS with γ² uniform on [0, γ_max²] and return (γ² [J²], Δ° [J]), Eq. (4).
 
@@ -44,7 +43,7 @@ def sample_tunneling(
         Number of TLS.
     gamma_max, gamma_scale : float
         γ_max [J] and the exponent scale γ_s of Δ° = Δ°_max exp(−γ²/γ_s²) [J] (γ_o in Eq. 4).
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J]; 10 K by default.
     """
     coupling_squared = gamma_max**2 * rng.random(n)
@@ -52,7 +51,7 @@ def sample_tunneling(
 
 
 def tunneling_window(
-    gamma_max: ArrayLike, gamma_scale: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX
+    gamma_max: ArrayLike, gamma_scale: ArrayLike, tunneling_max: ArrayLike
 ) -> tuple[np.ndarray, np.ndarray]:
     """Range of Δ° reached by γ in [0, γ_max]: (Δ°_max exp(−γ_max²/γ_s²), Δ°_max) [J].
 
@@ -60,7 +59,7 @@ def tunneling_window(
     ----------
     gamma_max, gamma_scale : array_like
         γ_max and the exponent scale γ_s [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     return renormalized_tunneling(gamma_max, tunneling_max, gamma_scale), np.asarray(tunneling_max, dtype=float)
@@ -80,7 +79,7 @@ def coupling_squared_jacobian(tunneling: ArrayLike, gamma_scale: ArrayLike) -> n
 
 
 def tunneling_probability_density(
-    tunneling: ArrayLike, gamma_max: ArrayLike, gamma_scale: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX
+    tunneling: ArrayLike, gamma_max: ArrayLike, gamma_scale: ArrayLike, tunneling_max: ArrayLike
 ) -> np.ndarray:
     """Probability density of Δ° for one TLS, P(γ²)|dγ²/dΔ°| = (γ_s/γ_max)²/Δ° in the window [J⁻¹].
 
@@ -92,7 +91,7 @@ def tunneling_probability_density(
         Δ° [J].
     gamma_max, gamma_scale : array_like
         γ_max and the exponent scale γ_s [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     low, high = tunneling_window(gamma_max, gamma_scale, tunneling_max)
@@ -107,7 +106,7 @@ def effective_distribution(
     velocity: ArrayLike,
     gamma_max: ArrayLike,
     gamma_scale: ArrayLike,
-    tunneling_max: ArrayLike = TUNNELING_MAX,
+    tunneling_max: ArrayLike,
 ) -> np.ndarray:
     """Eq. (8): P(ε, Δ°) = ñ_o P(γ²)|dγ²/dΔ°|, built from Eqs. (7) and (4) [J⁻² m⁻³].
 
@@ -121,7 +120,7 @@ def effective_distribution(
         ρ [kg/m³] and v [m/s].
     gamma_max, gamma_scale : array_like
         γ_max and the exponent scale γ_s [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     n_tilde = interacting_dos(density, velocity, gamma_max)

@@ -38,7 +38,6 @@ from tlslib.mean_field import (
     paper_exclusion_radius,
     poisson_field_pdf,
 )
-from tlslib.parameters import ALPHA, TUNNELING_MAX
 from tlslib.polaron import PAPER_ANGULAR_AVERAGE, elastic_dipole_exchange, polaron_gamma_o
 from tlslib.sensitivity import LOG_EXPONENTS
 from tlslib.standard_model import random_dipole
@@ -102,21 +101,21 @@ class Factor:
             raise ValueError(f"{self.name}: need 0 < low <= central <= high, got {values}")
 
 
-def alpha_range(tunneling_max: float = TUNNELING_MAX) -> tuple[float, float]:
+def alpha_range(tunneling_max: float) -> tuple[float, float]:
     """The paper's range of α = ln^{1/2}(Δ°_max/Δ°) for Δ° = 1 K and 5×10⁻¹¹ K (Eq. 10) [dimensionless]."""
     low = float(coupling_of_tunneling(ALPHA_LOW_TUNNELING, tunneling_max, 1.0))
     high = float(coupling_of_tunneling(ALPHA_HIGH_TUNNELING, tunneling_max, 1.0))
     return low, high
 
 
-def alpha_factor(alpha: ArrayLike, alpha_paper: float = ALPHA) -> np.ndarray:
+def alpha_factor(alpha: ArrayLike, alpha_paper: float) -> np.ndarray:
     """C(α)/C(2.5) = (α/2.5)² from Eq. (12) with the paper's P̄ (no γ–ε correlation).
 
     Parameters
     ----------
     alpha : array_like
         γ_eff/γ_o.
-    alpha_paper : float, optional
+    alpha_paper : float
         The paper's α.
     """
     return (np.asarray(alpha, dtype=float) / alpha_paper) ** 2
@@ -274,8 +273,10 @@ def tensor_density_factor(x: ArrayLike, planar: tuple[np.ndarray, np.ndarray]) -
     return Factor(name, min(low, central), central, max(1.0, low, central), "coupling-distribution")
 
 
-def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: ArrayLike) -> np.ndarray:
-    """(α/2.5)² × [1/(2 g_eff)]^w with g_eff = α γ_o/γ_max: α and the γ–ε correlation together.
+def joint_alpha_factor(
+    alpha: ArrayLike, ratio: ArrayLike, correlation_weight: ArrayLike, alpha_central: float
+) -> np.ndarray:
+    """(α/α_c)² × [1/(2 g_eff)]^w with g_eff = α γ_o/γ_max: α and the γ–ε correlation together.
 
     w = 0 is the paper's P̄ (no correlation), w = 1 the frozen 1/g law; C then grows like α,
     not α².
@@ -288,12 +289,14 @@ def joint_alpha_factor(alpha: ArrayLike, ratio: ArrayLike, correlation_weight: A
         γ_o/γ_max of the glass.
     correlation_weight : array_like
         w in [0, 1].
+    alpha_central : float
+        α_c, the α of the reference C (the paper's).
     """
     g_eff = np.asarray(alpha, dtype=float) * np.asarray(ratio, dtype=float)
-    return alpha_factor(alpha) * correlation_factor(g_eff) ** np.asarray(correlation_weight, dtype=float)
+    return alpha_factor(alpha, alpha_central) * correlation_factor(g_eff) ** np.asarray(correlation_weight, dtype=float)
 
 
-def coupled_alpha_factor(alpha: ArrayLike, ratio: float, alpha_central: float = ALPHA) -> np.ndarray:
+def coupled_alpha_factor(alpha: ArrayLike, ratio: float, alpha_central: float) -> np.ndarray:
     """C(α)/C(α_c) with the γ–ε correlation and the uniaxial P(γ²) at their central laws.
 
     (α/α_c)² × κ(α)/κ(α_c) × d(α)/d(α_c), κ = 1/(2 g_eff) and d of
@@ -306,18 +309,18 @@ def coupled_alpha_factor(alpha: ArrayLike, ratio: float, alpha_central: float = 
         γ_eff/γ_o.
     ratio : float
         γ_o/γ_max of the glass.
-    alpha_central : float, optional
+    alpha_central : float
         The central α (the paper's 2.5).
     """
     a = np.asarray(alpha, dtype=float)
 
     def law(x: np.ndarray) -> np.ndarray:
-        return joint_alpha_factor(x, ratio, 1.0) * uniaxial_density_factor((x * ratio) ** 2)
+        return joint_alpha_factor(x, ratio, 1.0, alpha_central) * uniaxial_density_factor((x * ratio) ** 2)
 
     return law(a) / law(np.asarray(alpha_central, dtype=float))
 
 
-def alpha_band_factor(band: tuple[float, float], ratio: float, alpha_central: float = ALPHA) -> Factor:
+def alpha_band_factor(band: tuple[float, float], ratio: float, alpha_central: float) -> Factor:
     """α over a band (low, high) as a factor on C, the other factors central (:func:`coupled_alpha_factor`).
 
     Parameters
@@ -326,7 +329,7 @@ def alpha_band_factor(band: tuple[float, float], ratio: float, alpha_central: fl
         (α_low, α_high), e.g. :func:`tlslib.paper.measurement_band.measurement_band`.
     ratio : float
         γ_o/γ_max of the glass.
-    alpha_central : float, optional
+    alpha_central : float
         The central α, inside the band.
     """
     grid = np.geomspace(band[0], band[1], 101)
@@ -386,8 +389,9 @@ def half_difference_factor(gamma_o: float, gamma_max: float) -> Factor:
     gamma_o, gamma_max : float
         Eqs. (5) and (13) [J].
     """
-    c = universal_coupling_constant(gamma_o, gamma_max, ALPHA)
-    full = float(universal_coupling_constant(gamma_o, gamma_max / 2.0, ALPHA) / c)
+    # α²/3 cancels in the ratio: α = 1
+    c = universal_coupling_constant(gamma_o, gamma_max, 1.0)
+    full = float(universal_coupling_constant(gamma_o, gamma_max / 2.0, 1.0) / c)
     return Factor("γ: half vs full dipole difference", 1.0, 1.0, full, "coupling-distribution")
 
 
@@ -418,6 +422,7 @@ def monte_carlo_factors(
     planar: tuple[np.ndarray, np.ndarray],
     sigma_inputs: float,
     alpha_limits: tuple[float, float],
+    alpha_central: float,
 ) -> np.ndarray:
     """n draws of C/C_paper: independent factors log-uniform on [low, high], α jointly with the rest.
 
@@ -442,12 +447,14 @@ def monte_carlo_factors(
         σ of ln C from the inputs.
     alpha_limits : tuple of float
         (low, high) α.
+    alpha_central : float
+        The α of C_paper (the paper's).
     """
     log_f = np.zeros(n)
     for f in independent:
         log_f += rng.uniform(np.log(f.low), np.log(f.high), n)
     alpha = np.exp(rng.uniform(np.log(alpha_limits[0]), np.log(alpha_limits[1]), n))
-    log_f += np.log(joint_alpha_factor(alpha, ratio, rng.uniform(0.0, 1.0, n)))
+    log_f += np.log(joint_alpha_factor(alpha, ratio, rng.uniform(0.0, 1.0, n), alpha_central))
     grid, density = planar
     x = (alpha * ratio) ** 2
     log_planar = np.interp(np.log(x), np.log(grid), np.log(density))

@@ -112,10 +112,10 @@ class ConventionCheck:
 
 
 def convention_check(
+    cutoff: float,
     sizes: tuple[int, ...] = (20_000, 50_000, 200_000),
     deltas: ArrayLike = (0.05, 0.1, 0.2, 0.4, 0.8),
     seed: int = 2020,
-    cutoff: float = 2.5,
     exclusion_radius: float | None = None,
 ) -> ConventionCheck:
     """Frozen random configurations (seeds ``seed + k``), ε_i = 2 h_i, one-sided density at zero per δ and N.
@@ -125,14 +125,14 @@ def convention_check(
 
     Parameters
     ----------
+    cutoff : float
+        R_c [V_o^(1/3)] (the book's choice: ``PAPER.cutoff_radius``).
     sizes : tuple of int, optional
         N per configuration.
     deltas : array_like, optional
         Window half-widths δ (reduced).
     seed : int, optional
         Base seed.
-    cutoff : float, optional
-        R_c [V_o^(1/3)].
     exclusion_radius : float, optional
         d; the paper's (3/4π)^(1/3) by default.
     """

@@ -20,7 +20,6 @@ from scipy import special
 from tlslib.chain import chain_values
 from tlslib.dos import interacting_dos, mean_coupling_squared, yu_leggett_dos
 from tlslib.materials import Material
-from tlslib.parameters import ALPHA
 from tlslib.yu_leggett import RANDOM_FIELD_WIDTH_PREFACTOR
 
 __all__ = [
@@ -84,7 +83,7 @@ def interacting_dos_from_prefactor(
     return np.asarray(prefactor, dtype=float) * yu_leggett_dos(density, velocity, gamma_max)
 
 
-def coupling_constant_for_prefactor(material: Material, prefactor: ArrayLike, alpha: float = ALPHA) -> np.ndarray:
+def coupling_constant_for_prefactor(material: Material, prefactor: ArrayLike, alpha: float) -> np.ndarray:
     """C of Eq. (12) when ñ_o's prefactor 1/3 of Eq. (7) is replaced by c [dimensionless].
 
     C is linear in ñ_o = c ρv²/γ_max² (Eqs. 9 and 12): the C of :func:`tlslib.chain.chain_values`
@@ -96,7 +95,7 @@ def coupling_constant_for_prefactor(material: Material, prefactor: ArrayLike, al
         ρ, v and v_o of the glass.
     prefactor : array_like
         c in ñ_o = c ρ v²/γ_max².
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o (the paper's 2.5 by default).
     """
     # C ∝ ñ_o: the paper's C of the chain times c/(1/3)

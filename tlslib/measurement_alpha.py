@@ -26,7 +26,6 @@ from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.effective_model import alpha_for_coupling_constant, tunneling_window
 from tlslib.error_budget import correlation_factor
 from tlslib.materials import Material
-from tlslib.parameters import TUNNELING_MAX
 from tlslib.thermal_conductivity import (
     conductivity_weight,
     model_thermal_conductivity,
@@ -196,7 +195,7 @@ def relaxation_internal_friction(
     frequency: float,
     temperature: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
     alpha: float | None = None,
     correlated: bool = False,
@@ -290,7 +289,7 @@ def sample_relaxation_internal_friction(
     frequency: float,
     temperature: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     alpha: float | None = None,
     log_span: float = 40.0,
     correlated: bool = False,
@@ -360,7 +359,7 @@ def relaxation_alpha(
     frequency: float,
     temperature: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
     correlated: bool = False,
 ) -> float:
@@ -390,14 +389,14 @@ def relaxation_alpha(
     return _solve_alpha(full, grid["weight"], base, 0.5 if correlated else 0.0)
 
 
-def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike) -> np.ndarray:
     """Share of the resonant weight Δ°/(E√(E² − Δ°²)) with Δ° < Δ°_max: 1 − √(1 − (Δ°_max/E)²) above Δ°_max.
 
     Parameters
     ----------
     energy : array_like
         E [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     b = np.asarray(tunneling_max, dtype=float) / np.asarray(energy, dtype=float)
@@ -405,7 +404,7 @@ def resonant_fraction(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MA
     return np.where(b >= 1.0, 1.0, b**2 / (1.0 + np.sqrt(np.clip(1.0 - b**2, 0.0, None))))
 
 
-def resonant_sqrt_log_average(energy: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX) -> np.ndarray:
+def resonant_sqrt_log_average(energy: ArrayLike, tunneling_max: ArrayLike) -> np.ndarray:
     """∫ w ln^{1/2}(Δ°_max/Δ°) over the TLS resonant at E: the correlated twin of ``resonant_log_average``.
 
     With x = Δ°/E, b = Δ°_max/E and the resonant weight x/√(1 − x²) on x < min(1, b), this is
@@ -418,7 +417,7 @@ def resonant_sqrt_log_average(energy: ArrayLike, tunneling_max: ArrayLike = TUNN
     ----------
     energy : array_like
         E [J].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     e = np.asarray(energy, dtype=float)
@@ -443,9 +442,7 @@ _GL_NODES: tuple[np.ndarray, np.ndarray] = tuple(
 )
 
 
-def resonant_alpha(
-    frequency: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX, correlated: bool = False
-) -> np.ndarray:
+def resonant_alpha(frequency: ArrayLike, tunneling_max: ArrayLike, correlated: bool = False) -> np.ndarray:
     """α of a resonant absorption measurement at f: α² = ⟨ln(Δ°_max/Δ°)⟩ over the TLS with E = hf.
 
     Only TLS with E = ħω absorb, each with weight (Δ°/E)² (Eqs. 8, 10); the factor
@@ -456,7 +453,7 @@ def resonant_alpha(
     ----------
     frequency : array_like
         f [Hz].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     correlated : bool, optional
         With the γ–ε correlation: α = ⟨ln^{1/2}(Δ°_max/Δ°)⟩ = ⟨γ/γ_o⟩ over the same TLS
@@ -473,7 +470,7 @@ def resonant_alpha(
 
 
 def sample_resonant_alpha(
-    rng: np.random.Generator, n: int, frequency: float, tunneling_max: float = TUNNELING_MAX
+    rng: np.random.Generator, n: int, frequency: float, tunneling_max: float
 ) -> tuple[float, float]:
     """Monte Carlo of :func:`resonant_alpha` (f below Δ°_max/h): (α, standard error of α).
 
@@ -491,7 +488,7 @@ def sample_resonant_alpha(
 def resonant_velocity_change(
     temperature_1: float,
     temperature_2: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     alpha: float | None = None,
     correlated: bool = False,
 ) -> float:
@@ -510,7 +507,7 @@ def resonant_velocity_change(
     ----------
     temperature_1, temperature_2 : float
         T₁ and T₂ [K].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     alpha : float or None, optional
         None for the full model, else γ/γ_o.
@@ -536,9 +533,7 @@ def resonant_velocity_change(
     return float(integrate.quad(integrand, low, high, points=breaks, limit=400, epsabs=0.0, epsrel=1e-11)[0])
 
 
-def velocity_alpha(
-    temperature_1: float, temperature_2: float, tunneling_max: float = TUNNELING_MAX, correlated: bool = False
-) -> float:
+def velocity_alpha(temperature_1: float, temperature_2: float, tunneling_max: float, correlated: bool = False) -> float:
     """α of the resonant sound-velocity change between T₁ and T₂ (slope C of Δv/v per e-fold).
 
     α² = full / standard(α = 1) from :func:`resonant_velocity_change`, both of which are
@@ -548,7 +543,7 @@ def velocity_alpha(
     ----------
     temperature_1, temperature_2 : float
         T₁ ≠ T₂ [K].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     correlated : bool, optional
         With the γ–ε correlation; the standard model is then linear in α, so α = full/standard(1).
@@ -558,7 +553,7 @@ def velocity_alpha(
     return float(full / standard) if correlated else float(np.sqrt(full / standard))
 
 
-def velocity_slope_alpha(temperature: float, tunneling_max: float = TUNNELING_MAX, correlated: bool = False) -> float:
+def velocity_slope_alpha(temperature: float, tunneling_max: float, correlated: bool = False) -> float:
     """α of the local resonant slope d(Δv/v)/d ln T at T (the limit T₁, T₂ → T of :func:`velocity_alpha`).
 
     d tanh(E/2k_BT)/d ln T = −x sech²x (x = E/2k_BT), so the slope per e-fold is
@@ -570,7 +565,7 @@ def velocity_slope_alpha(temperature: float, tunneling_max: float = TUNNELING_MA
     ----------
     temperature : float
         T [K].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     correlated : bool, optional
         With the γ–ε correlation.
@@ -588,7 +583,7 @@ def velocity_slope_alpha(temperature: float, tunneling_max: float = TUNNELING_MA
 
 
 def velocity_alpha_closed_form(
-    temperature_1: ArrayLike, temperature_2: ArrayLike, tunneling_max: ArrayLike = TUNNELING_MAX
+    temperature_1: ArrayLike, temperature_2: ArrayLike, tunneling_max: ArrayLike
 ) -> np.ndarray:
     """α² = ln(Δ°_max/k_B√(T₁T₂)) + 1 + γ_Euler − ln π, valid for k_BT₁, k_BT₂ ≪ Δ°_max.
 
@@ -599,16 +594,14 @@ def velocity_alpha_closed_form(
     ----------
     temperature_1, temperature_2 : array_like
         T₁ and T₂ [K].
-    tunneling_max : array_like, optional
+    tunneling_max : array_like
         Δ°_max [J].
     """
     t_geo = np.sqrt(np.asarray(temperature_1, dtype=float) * np.asarray(temperature_2, dtype=float))
     return np.sqrt(np.log(np.asarray(tunneling_max, dtype=float) / (constants.k * t_geo)) + VELOCITY_LOG_OFFSET)
 
 
-def conductivity_alpha(
-    temperature: ArrayLike, tunneling_max: float = TUNNELING_MAX, correlated: bool = False
-) -> np.ndarray:
+def conductivity_alpha(temperature: ArrayLike, tunneling_max: float, correlated: bool = False) -> np.ndarray:
     """α of a thermal-conductivity measurement at T: the constant C that gives the full κ(T).
 
     Uses :func:`tlslib.thermal_conductivity.model_thermal_conductivity` (phonons up to
@@ -620,7 +613,7 @@ def conductivity_alpha(
     ----------
     temperature : array_like
         T [K].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     correlated : bool, optional
         With the γ–ε correlation: each phonon scattered with κ-weighted C(ħω) ∝ ⟨γ/γ_o⟩ at ħω
@@ -649,7 +642,7 @@ def conductivity_alpha(
 
 
 def sample_conductivity_alpha(
-    rng: np.random.Generator, n: int, temperature: float, tunneling_max: float = TUNNELING_MAX
+    rng: np.random.Generator, n: int, temperature: float, tunneling_max: float
 ) -> tuple[float, float]:
     """Monte Carlo of :func:`conductivity_alpha`: (α, standard error of α).
 
@@ -677,7 +670,8 @@ def measurement_alpha(
     frequency: float | None = None,
     temperature: float | None = None,
     temperature_2: float | None = None,
-    tunneling_max: float = TUNNELING_MAX,
+    *,
+    tunneling_max: float,
     branches: float = RELAXATION_BRANCHES,
 ) -> float:
     """The α of one measurement on one glass (what ``predict --measurement`` uses).
@@ -719,7 +713,7 @@ def measurement_alpha(
     return relaxation_alpha(values["frequency"], values["temperature"], rate, tunneling_max, float(low))
 
 
-def tunneling_time_alpha(frequency: ArrayLike, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+def tunneling_time_alpha(frequency: ArrayLike, tunneling_max: float) -> np.ndarray:
     """α = ln^{1/2}(Δ°_max/hf): Eq. (10) at the Δ° whose tunneling time h/Δ° is the period 1/f.
 
     The paper's reading of "which TLS respond on experimental timescales" (text above Eq. 12,
@@ -729,31 +723,33 @@ def tunneling_time_alpha(frequency: ArrayLike, tunneling_max: float = TUNNELING_
     ----------
     frequency : array_like
         f [Hz].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     """
     return np.sqrt(np.log(tunneling_max / (constants.h * np.asarray(frequency, dtype=float))))
 
 
-def resonant_tunneling_over_hf(frequency: float = 1e9) -> float:
+def resonant_tunneling_over_hf(frequency: float, tunneling_max: float) -> float:
     """Δ°/hf of the TLS whose Eq. (10) coupling is the α of resonant absorption at f.
 
     Δ°_max e^{−α²}/hf = e^{−(1 − ln 2)} = 2/e for hf < Δ°_max (Eq. eq-wa-resonant of which-alpha).
 
     Parameters
     ----------
-    frequency : float, optional
+    frequency : float
         f [Hz].
+    tunneling_max : float
+        Δ°_max [J].
     """
     f = float(frequency)
-    alpha = float(resonant_alpha(f))
-    return float(TUNNELING_MAX * np.exp(-(alpha**2)) / (constants.h * f))
+    alpha = float(resonant_alpha(f, tunneling_max))
+    return float(tunneling_max * np.exp(-(alpha**2)) / (constants.h * f))
 
 
 # ------------------------------------------------------------------ the γ–ε correlation as a model variant
 
 
-def correlation_weight(tunneling: ArrayLike, gamma_ratio: float, tunneling_max: float = TUNNELING_MAX) -> np.ndarray:
+def correlation_weight(tunneling: ArrayLike, gamma_ratio: float, tunneling_max: float) -> np.ndarray:
     """κ(Δ°) = P(0 | γ)/P(0) = γ_max/(2γ(Δ°)) = (γ_max/2γ_o) ln^{−1/2}(Δ°_max/Δ°), the weight of the variant.
 
     In the frozen state the local field on a TLS is its own coupling times a random field,
@@ -770,7 +766,7 @@ def correlation_weight(tunneling: ArrayLike, gamma_ratio: float, tunneling_max: 
         Δ° [J], in (0, Δ°_max).
     gamma_ratio : float
         γ_o/γ_max of the glass.
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     """
     g = gamma_ratio * np.sqrt(np.log(tunneling_max / np.asarray(tunneling, dtype=float)))
@@ -852,7 +848,7 @@ def relaxation_velocity_change(
     temperature_1: float,
     temperature_2: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
     alpha: float | None = None,
     correlated: bool = False,
@@ -903,7 +899,7 @@ def relaxation_slope_alpha(
     temperature_1: float,
     temperature_2: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
     correlated: bool = False,
     initial_alpha: float = 3.0,
@@ -969,7 +965,7 @@ def relaxation_regime_ratio(
     temperature_2: float,
     rate_scale: float,
     alpha: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
     correlated: bool = False,
 ) -> float:
@@ -996,7 +992,7 @@ def paper_slope_alpha(
     temperature_1: float,
     temperature_2: float,
     rate_scale: float,
-    tunneling_max: float = TUNNELING_MAX,
+    tunneling_max: float,
     tunneling_min: float = 0.0,
 ) -> float:
     """α² = −2 S_full/ln(T₂/T₁): the full model's slope read with the paper's Δv/v = −(C/2) ln(T/T_o).
@@ -1015,7 +1011,7 @@ def paper_slope_alpha(
 
 
 def relaxation_slope_alpha_asymptotic(
-    frequency: float, temperature: float, rate_scale: float, tunneling_max: float = TUNNELING_MAX
+    frequency: float, temperature: float, rate_scale: float, tunneling_max: float
 ) -> float:
     """α² = 2⟨g*²/(2g* − 1)⟩ ≈ ⟨g*⟩ + ½: the relaxation-regime slope at T deep in the regime.
 
@@ -1041,7 +1037,7 @@ def relaxation_slope_alpha_asymptotic(
         T [K].
     rate_scale : float
         R(γ_o) [J⁻³ s⁻¹].
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     """
     omega = 2.0 * np.pi * frequency

@@ -24,7 +24,6 @@ from tlslib.chain import chain_values, predict
 from tlslib.coupling import GAMMA_MAX_PREFACTOR
 from tlslib.elastic import debye_energy, debye_velocity, elastic_energy_scale
 from tlslib.materials import Material
-from tlslib.parameters import ALPHA
 from tlslib.validation import InputError, positive_finite
 
 __all__ = [
@@ -66,7 +65,7 @@ def debye_to_elastic_ratio(density: ArrayLike, velocity: ArrayLike, formula_volu
 
 
 def coupling_constant_from_ratio(
-    ratio: ArrayLike, alpha: ArrayLike = ALPHA, prefactor: ArrayLike = GAMMA_MAX_PREFACTOR
+    ratio: ArrayLike, alpha: ArrayLike, prefactor: ArrayLike = GAMMA_MAX_PREFACTOR
 ) -> np.ndarray:
     """C written through x = ħω_D/(ρv²v_o), C = 4 α² x² / (243 a⁴): Eq. (12) in one variable [dimensionless].
 
@@ -76,7 +75,7 @@ def coupling_constant_from_ratio(
     ----------
     ratio : array_like
         x of :func:`debye_to_elastic_ratio`.
-    alpha : array_like, optional
+    alpha : array_like
         γ_eff/γ_o.
     prefactor : array_like, optional
         a in γ_max = a ρ v² v_o.
@@ -103,7 +102,7 @@ def with_input(material: Material, name: str, value: float) -> Material:
     return dataclasses.replace(material, **{name: value})
 
 
-def log_sensitivity(material: Material, name: str, alpha: float = ALPHA, rel_step: float = 1e-4) -> float:
+def log_sensitivity(material: Material, name: str, alpha: float, rel_step: float = 1e-4) -> float:
     """Numerical ∂ln C/∂ln x of the chain for input ``name``, by a central difference.
 
     Parameters
@@ -112,7 +111,7 @@ def log_sensitivity(material: Material, name: str, alpha: float = ALPHA, rel_ste
         The glass.
     name : str
         One of :data:`INPUTS`.
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o.
     rel_step : float, optional
         Relative step in x.
@@ -127,7 +126,7 @@ def solve_input(
     material: Material,
     name: str,
     target: float,
-    alpha: float = ALPHA,
+    alpha: float,
     bracket: tuple[float, float] = (0.05, 20.0),
 ) -> float:
     """The value of one input that makes the chain (Eq. 12) give C = ``target``, others fixed (SI).
@@ -142,7 +141,7 @@ def solve_input(
         One of :data:`INPUTS`.
     target : float
         The C to reach (not scaled by 10⁴).
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o.
     bracket : tuple of float, optional
         Range of factors f searched.
@@ -164,7 +163,7 @@ def solve_input(
     return float(optimize.brentq(residual, lo, hi, xtol=1e-14, rtol=1e-12)) * x0
 
 
-def prefactor_for(material: Material, target: float, alpha: float = ALPHA) -> float:
+def prefactor_for(material: Material, target: float, alpha: float) -> float:
     """The a in γ_max = a ρ v² v_o that makes Eq. (12) give C = ``target`` [dimensionless].
 
     Since C ∝ a⁻⁴ (Eq. 12 with Eq. 13): a = a₀ (C(a₀)/target)^(1/4), a₀ = Eq. (13)'s value.
@@ -175,7 +174,7 @@ def prefactor_for(material: Material, target: float, alpha: float = ALPHA) -> fl
         The glass.
     target : float
         The C to reach.
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o.
     """
     target = positive_finite("target C", target)
@@ -218,7 +217,7 @@ def monte_carlo_coupling_constant(
     relative_uncertainty: Mapping[str, float],
     n: int,
     rng: np.random.Generator,
-    alpha: float = ALPHA,
+    alpha: float,
 ) -> np.ndarray:
     """C of Eq. (12) for ``n`` draws of the inputs, each x(1 + σ_x z) with independent normal z.
 
@@ -232,7 +231,7 @@ def monte_carlo_coupling_constant(
         Number of draws.
     rng : numpy.random.Generator
         Source of randomness (``numpy.random.default_rng(seed)``).
-    alpha : float, optional
+    alpha : float
         γ_eff/γ_o.
     """
     log_sigma(relative_uncertainty)  # validates the keys

@@ -15,7 +15,6 @@ from numpy.typing import ArrayLike
 from scipy import constants, integrate
 
 from tlslib.coupling_constant import coupling_constant
-from tlslib.parameters import TUNNELING_MAX
 
 __all__ = [
     "EXACT_LOG_OFFSET",
@@ -257,14 +256,14 @@ def model_thermal_conductivity(
     return kappa.reshape(np.shape(temperature))
 
 
-def kappa_log_coefficient(tunneling_max: float = TUNNELING_MAX) -> float:
+def kappa_log_coefficient(tunneling_max: float) -> float:
     """Coefficient of ln(Δ°_max/E) in 2⟨ln(Δ°_max/Δ°)⟩ over the TLS resonant at E (Eq. 10): 2.
 
     Measured between E = Δ°_max/10 and Δ°_max/1000 from :func:`resonant_log_average`.
 
     Parameters
     ----------
-    tunneling_max : float, optional
+    tunneling_max : float
         Δ°_max [J].
     """
     e1, e2 = 0.1 * tunneling_max, 0.001 * tunneling_max

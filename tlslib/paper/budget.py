@@ -35,8 +35,8 @@ from tlslib.error_budget import (
 )
 from tlslib.materials import Material
 from tlslib.paper.measurement_band import measurement_band
+from tlslib.paper.parameters import PAPER
 from tlslib.paper.table1 import table1_rows
-from tlslib.parameters import ALPHA
 
 __all__ = [
     "BUDGET_SEED",
@@ -138,7 +138,10 @@ class GlassBudget:
 
 @lru_cache(maxsize=256)
 def glass_budget(
-    material: Material, alpha: float = ALPHA, name: str | None = None, alpha_band: tuple[float, float] | None = None
+    material: Material,
+    alpha: float = PAPER.alpha,
+    name: str | None = None,
+    alpha_band: tuple[float, float] | None = None,
 ) -> GlassBudget:
     """The sensitivity table of C for one glass, α from its measurement band (widened to contain ``alpha``).
 
@@ -155,7 +158,7 @@ def glass_budget(
         :func:`tlslib.error_budget.alpha_range`, to show what the band changes).
     """
     independent, planar, inputs = _shared()
-    prediction = predict(material, ALPHA)
+    prediction = predict(material, PAPER.alpha)
     paper = float(prediction.coupling_constant)
     ratio = float(prediction.gamma_o / prediction.gamma_max)
     if not alpha * ratio < 1.0:
@@ -163,7 +166,7 @@ def glass_budget(
     lo, hi = measurement_band(material) if alpha_band is None else alpha_band
     band = (min(lo, alpha), max(hi, alpha))
     # the paper's C at the central α: (α/2.5)² on Eq. (12)
-    centre = paper * float(joint_alpha_factor(alpha, ratio, 0.0))
+    centre = paper * float(joint_alpha_factor(alpha, ratio, 0.0, alpha_central=PAPER.alpha))
     g_eff = alpha * ratio
     kappa = float(correlation_factor(g_eff))
     correlation = Factor("γ–ε correlation κ = P(0|γ_eff)/P(0)", 1.0, kappa, kappa, "mean-field-dos")
@@ -174,7 +177,9 @@ def glass_budget(
     best = centre * float(np.prod([f.central for f in factors]))
     low, _, high = product_of_extremes([*independent, inputs])
     alphas = np.geomspace(band[0], band[1], 201)
-    joint = np.concatenate([joint_alpha_factor(alphas, ratio, w) for w in (0.0, 1.0)])  # relative to α = 2.5
+    joint = np.concatenate(
+        [joint_alpha_factor(alphas, ratio, w, alpha_central=PAPER.alpha) for w in (0.0, 1.0)]
+    )  # relative to α = 2.5
     planar_ends = np.tile(np.exp(np.interp(np.log((alphas * ratio) ** 2), np.log(planar[0]), np.log(planar[1]))), 2)
     ext_lo = paper * low * min(joint.min(), (joint * np.minimum(planar_ends, 1.0)).min())
     ext_hi = paper * high * (joint * np.maximum(planar_ends, 1.0)).max()
@@ -231,10 +236,12 @@ def budget_bands() -> BudgetBands:
     planar_density_table(rng)
     sigma = input_log_sigma(INPUT_UNCERTAINTY)
     rows = table1_rows()
-    budgets = tuple(glass_budget(r.material, ALPHA, r.glass) for r in rows)
+    budgets = tuple(glass_budget(r.material, PAPER.alpha, r.glass) for r in rows)
     quantiles = []
     for b in budgets:
-        factors = monte_carlo_factors(rng, BUDGET_DRAWS, b.ratio, list(independent), planar, sigma, b.alpha_band)
+        factors = monte_carlo_factors(
+            rng, BUDGET_DRAWS, b.ratio, list(independent), planar, sigma, b.alpha_band, PAPER.alpha
+        )
         draws = b.paper * factors
         quantiles.append(np.percentile(draws, [5, 50, 95]))
     q = np.array(quantiles)

@@ -39,7 +39,6 @@ from tlslib.measurement_alpha import (
 from tlslib.paper.parameters import PAPER, entry
 from tlslib.paper.table1 import recomputed_coupling_constant, table1_row, table1_rows
 from tlslib.paper.table1_audit import alpha_needed
-from tlslib.parameters import ALPHA, TUNNELING_MAX
 
 __all__ = [
     "BandEdges",
@@ -146,7 +145,7 @@ def band_temperatures(low: float, high: float, points_per_decade: int) -> tuple[
 
 
 def _relaxation_scales(
-    material: Material, tunneling_max: float = TUNNELING_MAX, branches: float = RELAXATION_BRANCHES
+    material: Material, tunneling_max: float = PAPER.tunneling_max, branches: float = RELAXATION_BRANCHES
 ) -> tuple[float, float]:
     """(R(γ_o) [J⁻³ s⁻¹], Δ°_min [J]) of a glass: Eq. (5) and Δ°_min = Δ°_max e^{−γ_max²/γ_o²} (Eqs. 4, 13)."""
     m = material
@@ -172,7 +171,7 @@ def glass_relaxation_alpha(frequency: float, temperature: float, glass: str = "S
         Name of the Table I row.
     """
     rate, low = _relaxation_scales(table1_row(glass).material)
-    return relaxation_alpha(frequency, temperature, rate, TUNNELING_MAX, low)
+    return relaxation_alpha(frequency, temperature, rate, PAPER.tunneling_max, low)
 
 
 @lru_cache(maxsize=1)
@@ -187,10 +186,19 @@ def experimental_alpha_range() -> tuple[float, float]:
     (monotonic over this range). Δ°_max = 10 K.
     """
     rate, _ = _relaxation_scales(table1_row("SiO2").material)
-    values = [relaxation_alpha(f, t, rate) for f in _RELAXATION_ENDS for t in _RELAXATION_TEMPERATURES]
-    values += [float(a) for a in resonant_alpha(np.array(_RESONANT_ENDS))]
-    values += [float(a) for a in velocity_alpha_closed_form(np.array(_LOW_T_RANGE), np.array(_LOW_T_RANGE))]
-    values += [float(a) for a in conductivity_alpha(np.array(_LOW_T_RANGE))]
+    values = [
+        relaxation_alpha(f, t, rate, tunneling_max=PAPER.tunneling_max)
+        for f in _RELAXATION_ENDS
+        for t in _RELAXATION_TEMPERATURES
+    ]
+    values += [float(a) for a in resonant_alpha(np.array(_RESONANT_ENDS), tunneling_max=PAPER.tunneling_max)]
+    values += [
+        float(a)
+        for a in velocity_alpha_closed_form(
+            np.array(_LOW_T_RANGE), np.array(_LOW_T_RANGE), tunneling_max=PAPER.tunneling_max
+        )
+    ]
+    values += [float(a) for a in conductivity_alpha(np.array(_LOW_T_RANGE), tunneling_max=PAPER.tunneling_max)]
     return min(values), max(values)
 
 
@@ -210,7 +218,7 @@ def relaxation_tunneling_over_hf(frequency: float, temperature: float, glass: st
         Name of the Table I row.
     """
     alpha = glass_relaxation_alpha(frequency, temperature, glass)
-    return float(TUNNELING_MAX * np.exp(-(alpha**2)) / (constants.h * frequency))
+    return float(PAPER.tunneling_max * np.exp(-(alpha**2)) / (constants.h * frequency))
 
 
 def _friction_alpha(material: Material, frequency: float, temperature: float, edges: BandEdges) -> float:
@@ -324,7 +332,7 @@ def measurement_band_centre(edges: BandEdges = STANDARD_BAND) -> float:
     return float(np.sqrt(lo * hi))
 
 
-def alpha_inside_band_fraction(alpha: float = ALPHA, edges: BandEdges = STANDARD_BAND) -> float:
+def alpha_inside_band_fraction(alpha: float = PAPER.alpha, edges: BandEdges = STANDARD_BAND) -> float:
     """Fraction of the ten glasses of Table I whose :func:`measurement_band` contains α (the paper's 2.5 by default)."""
     return float(np.mean([lo <= alpha <= hi for lo, hi in _table1_bands(edges)]))
 

@@ -79,7 +79,6 @@ from tlslib.paper.table1_audit import (
     recomputed_to_measured_spread,
 )
 from tlslib.parameter_set import ParameterSet
-from tlslib.parameters import SIO2_DEBYE_ENERGY, SIO2_DENSITY, SIO2_FORMULA_VOLUME, SIO2_VELOCITY, TUNNELING_MAX
 from tlslib.polaron import (
     box_wavevectors,
     debye_wavenumber,
@@ -131,7 +130,7 @@ not_checkable("gamma-l-over-v-l")
 def sio2_yu_leggett_coupling_constant() -> float:
     """C of Eq. (1) with the Yu–Leggett P̄ ≈ ρv²/γ² of Eq. (6), for SiO₂ (γ cancels) [dimensionless]."""
     m = _sio2()
-    gamma = predict(m).gamma_eff
+    gamma = predict(m, alpha=PAPER.alpha).gamma_eff
     return float(coupling_constant(yu_leggett_dos(m.density, m.velocity, gamma), gamma, m.density, m.velocity))
 
 
@@ -155,7 +154,7 @@ not_checkable("yl-pbar-100x-specific-heat")
 def sio2_pbar_over_interacting_dos() -> float:
     """P̄/ñ_o of Eq. (9) for SiO₂: the Jacobian (γ_o/γ_max)² of γ² → ln Δ° [dimensionless]."""
     m = _sio2()
-    p = predict(m)
+    p = predict(m, alpha=PAPER.alpha)
     return float(
         p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o) / interacting_dos(m.density, m.velocity, p.gamma_max)
     )
@@ -163,7 +162,7 @@ def sio2_pbar_over_interacting_dos() -> float:
 
 def rounded_sio2_tunneling_mass() -> float:
     """M = ρv_o with the paper's rounded SiO₂ inputs (2200 kg/m³, 45 Å³; text below Eq. 14) [kg]."""
-    return float(tunneling_mass(SIO2_DENSITY, SIO2_FORMULA_VOLUME))
+    return float(tunneling_mass(parameter("sio2_density"), parameter("sio2_formula_volume")))
 
 
 @statement("typo-eq14-exponent")
@@ -192,13 +191,13 @@ def paper_gaussian_times_sqrt_pi() -> float:
 @statement("ln-half-1.5-at-1k")
 def log_factor_at_1k() -> float:
     """ln^{1/2}(Δ°_max/Δ°) of Eq. (10) at Δ° = 1 K [dimensionless]."""
-    return float(tunneling_log_factor(1.0 * K))
+    return float(tunneling_log_factor(1.0 * K, tunneling_max=PAPER.tunneling_max))
 
 
 @statement("ln-half-5-at-5e-11k")
 def log_factor_at_5e_11k() -> float:
     """ln^{1/2}(Δ°_max/Δ°) of Eq. (10) at Δ° = 5×10⁻¹¹ K [dimensionless]."""
-    return float(tunneling_log_factor(5e-11 * K))
+    return float(tunneling_log_factor(5e-11 * K, tunneling_max=PAPER.tunneling_max))
 
 
 @statement("period-1s-at-5e-11k")
@@ -210,12 +209,15 @@ def period_at_5e_11k() -> float:
 @statement("alpha-between-1-and-5", needed=alpha_needed)
 def log_factor_range() -> tuple[float, float]:
     """ln^{1/2}(Δ°_max/Δ°) at Δ° = 1 K and 5×10⁻¹¹ K, the ends of the paper's α range [dimensionless]."""
-    return _pair(tunneling_log_factor(np.array([1.0, 5e-11]) * K))
+    return _pair(tunneling_log_factor(np.array([1.0, 5e-11]) * K, tunneling_max=PAPER.tunneling_max))
 
 
 def rounded_sio2_coupling_scale() -> float:
     """√(ρv²v_oħω_D) with the rounded SiO₂ inputs of the conclusions (2200 kg/m³, 4200 m/s, 45 Å³, 350 K) [J]."""
-    return float(np.sqrt(elastic_energy_scale(SIO2_DENSITY, SIO2_VELOCITY, SIO2_FORMULA_VOLUME) * SIO2_DEBYE_ENERGY))
+    scale = elastic_energy_scale(
+        parameter("sio2_density"), parameter("sio2_velocity"), parameter("sio2_formula_volume")
+    )
+    return float(np.sqrt(scale * parameter("sio2_debye_energy")))
 
 
 @statement("gamma-scale-sio2-0.57ev")
@@ -346,13 +348,18 @@ def velocity_slope_per_c() -> float:
 
 
 statement("kappa-dominant-phonon-2kt")(dominant_phonon_ratio)
-statement("kappa-log-coefficient-2")(kappa_log_coefficient)
+
+
+@statement("kappa-log-coefficient-2")
+def kappa_log_coefficient_paper() -> float:
+    """The coefficient of ln(Δ°_max/E) in κ's denominator at the paper's Δ°_max (it is 2 at any)."""
+    return kappa_log_coefficient(PAPER.tunneling_max)
 
 
 @statement("kappa-constant-over-coefficient", without=lambda: kappa_log_constant_without_jacobian() / 2.0)
 def kappa_constant_over_coefficient() -> float:
     """c/2 of κ ∝ T²/(c + 2 ln(Δ°_max/2k_BT)): the only part of the denominator free of its normalisation."""
-    return kappa_log_constant() / kappa_log_coefficient()
+    return kappa_log_constant() / kappa_log_coefficient(tunneling_max=PAPER.tunneling_max)
 
 
 def kappa_log_constant_without_jacobian() -> float:
@@ -377,7 +384,7 @@ statement("kappa-log-constant-without-jacobian", with_jacobian=exact_log_offset_
 def sio2_log_debye_over_tunneling() -> float:
     """ħω_D/Δ°_max with SiO₂'s Table I T_D (the argument of ln(35) below Eq. 14) [dimensionless]."""
     m = _sio2()
-    return float(debye_energy(m.velocity, m.formula_volume) / TUNNELING_MAX)
+    return float(debye_energy(m.velocity, m.formula_volume) / PAPER.tunneling_max)
 
 
 @statement("eq14-coefficient-1.6")
@@ -387,7 +394,8 @@ def rounded_sio2_wkb_coefficient() -> float:
 
 
 def _rounded_sio2_barrier(distance: float) -> float:
-    return float(barrier_height(SIO2_DEBYE_ENERGY, TUNNELING_MAX, rounded_sio2_tunneling_mass(), distance) / K)
+    mass = rounded_sio2_tunneling_mass()
+    return float(barrier_height(parameter("sio2_debye_energy"), PAPER.tunneling_max, mass, distance) / K)
 
 
 @statement("eq14-barrier-5k-at-1a")
@@ -411,7 +419,7 @@ not_checkable("barrier-1-30k-plateau")
 def sio2_high_temperature_coupling_constant() -> float:
     """C above the barrier scale (text above Eq. 15) for the SiO₂ row of Table I [dimensionless]."""
     m = _sio2()
-    return float(high_temperature_coupling_constant(m.density, m.velocity, predict(m).gamma_max))
+    return float(high_temperature_coupling_constant(m.density, m.velocity, predict(m, alpha=PAPER.alpha).gamma_max))
 
 
 @statement("eq15-mean-free-path-0.3")
@@ -496,8 +504,9 @@ not_checkable(
     frequency=lambda: HEURISTIC_FREQUENCY,
     temperature=lambda: HEURISTIC_TEMPERATURE,
     alpha=lambda: glass_relaxation_alpha(HEURISTIC_FREQUENCY, HEURISTIC_TEMPERATURE),
-    heuristic=lambda: tunneling_time_alpha(HEURISTIC_FREQUENCY),
-    resonant=resonant_tunneling_over_hf,
+    heuristic=lambda: tunneling_time_alpha(HEURISTIC_FREQUENCY, tunneling_max=PAPER.tunneling_max),
+    # at any f with hf < Δ°_max the ratio is 2/e; 1 GHz as an example
+    resonant=lambda: resonant_tunneling_over_hf(1e9, PAPER.tunneling_max),
 )
 
 

@@ -13,7 +13,7 @@ from tlslib.chain import Prediction, predict
 from tlslib.materials import Material
 from tlslib.paper.csvfile import Plausible, read_csv
 from tlslib.paper.files import data_path
-from tlslib.parameters import ALPHA
+from tlslib.paper.parameters import PAPER
 from tlslib.precision import agrees_to_printed_digits
 from tlslib.validation import InputError
 
@@ -165,7 +165,7 @@ def load_table1(path: str | Path = TABLE1_PATH) -> list[Table1Row]:
     return rows
 
 
-def compare_row(row: Table1Row, alpha: float = ALPHA) -> Table1Comparison:
+def compare_row(row: Table1Row, alpha: float = PAPER.alpha) -> Table1Comparison:
     """Recompute C (Eq. 12 with Eqs. 5, 13) from a row's inputs and compare with its C_th.
 
     The verdict is "reproduces" when |C − C_th| × 10⁴ is at most half a unit of the
@@ -190,7 +190,7 @@ def compare_row(row: Table1Row, alpha: float = ALPHA) -> Table1Comparison:
     )
 
 
-def recompute_table1(path: str | Path = TABLE1_PATH, alpha: float = ALPHA) -> list[Table1Comparison]:
+def recompute_table1(path: str | Path = TABLE1_PATH, alpha: float = PAPER.alpha) -> list[Table1Comparison]:
     """Load Table I and compare every row with its recomputation.
 
     Parameters
@@ -239,7 +239,7 @@ def measured_coupling_constant_range() -> tuple[float, float]:
     return float(c.min()), float(c.max())
 
 
-def recomputed_coupling_constant(glass: str, alpha: float = ALPHA) -> float:
+def recomputed_coupling_constant(glass: str, alpha: float = PAPER.alpha) -> float:
     """C of Eq. (12) from the printed ρ, v, v_o of one glass [dimensionless].
 
     Parameters
@@ -260,4 +260,4 @@ def recomputed_debye_energy(glass: str) -> float:
     glass : str
         Its name in Table I.
     """
-    return predict(table1_row(glass).material).debye_temperature * constants.k
+    return predict(table1_row(glass).material, alpha=PAPER.alpha).debye_temperature * constants.k

@@ -20,6 +20,7 @@ from tlslib.effective_model import alpha_for_coupling_constant
 from tlslib.elastic import formula_volume
 from tlslib.observables import internal_friction
 from tlslib.paper.atomic_weights import formula_molar_mass
+from tlslib.paper.parameters import PAPER
 from tlslib.paper.table1 import (
     C_SCALE,
     Table1Row,
@@ -28,7 +29,6 @@ from tlslib.paper.table1 import (
     table1_row,
     table1_rows,
 )
-from tlslib.parameters import ALPHA
 from tlslib.precision import agrees_to_printed_digits
 from tlslib.statistics import log_spread
 
@@ -68,7 +68,7 @@ class RowMatch:
     recomputed: float
 
 
-def cross_row_matches(rows: Sequence[Table1Row], alpha: float = ALPHA) -> list[RowMatch]:
+def cross_row_matches(rows: Sequence[Table1Row], alpha: float = PAPER.alpha) -> list[RowMatch]:
     """Every pair (i ≠ j) where row j's inputs reproduce row i's printed C_th to its printed precision.
 
     A match hints at a shifted or copied cell in the table.
@@ -144,20 +144,20 @@ def predicted_to_measured_spread(printed: bool = True) -> float:
     if printed:
         predicted = np.array([r.c_th for r in rows])
     else:
-        predicted = predict([r.material for r in rows]).coupling_constant
+        predicted = predict([r.material for r in rows], alpha=PAPER.alpha).coupling_constant
     return log_spread(predicted) / log_spread(measured_coupling_constants())
 
 
 def alpha_needed() -> np.ndarray:
     """The α = γ_eff/γ_o with which Eq. (12) gives each glass's measured C_exp, in table order."""
     rows = table1_rows()
-    p = predict([r.material for r in rows])
+    p = predict([r.material for r in rows], alpha=PAPER.alpha)
     return alpha_for_coupling_constant(np.array([r.c_exp for r in rows]), p.gamma_o, p.gamma_max)
 
 
 def effective_coupling_range() -> tuple[float, float]:
     """(min, max) of γ_eff = αγ_o over Table I [J]."""
-    g = predict([r.material for r in table1_rows()]).gamma_eff
+    g = predict([r.material for r in table1_rows()], alpha=PAPER.alpha).gamma_eff
     return float(g.min()), float(g.max())
 
 
@@ -169,19 +169,21 @@ def effective_coupling(glass: str) -> float:
     glass : str
         Its name in Table I.
     """
-    return predict(table1_row(glass).material).gamma_eff
+    return predict(table1_row(glass).material, alpha=PAPER.alpha).gamma_eff
 
 
 def median_internal_friction() -> float:
     """Q⁻¹ = (π/2)C for the median C recomputed over Table I [dimensionless]."""
-    return float(internal_friction(np.median(predict([r.material for r in table1_rows()]).coupling_constant)))
+    return float(
+        internal_friction(np.median(predict([r.material for r in table1_rows()], alpha=PAPER.alpha).coupling_constant))
+    )
 
 
 def eq12_identity_ratio() -> float:
     """1 + the largest |1 − C(Eq. 1 with P̄ of Eq. 9 and γ_eff)/C(Eq. 12)| over Table I [dimensionless]."""
     worst = 0.0
     for r in table1_rows():
-        m, p = r.material, predict(r.material)
+        m, p = r.material, predict(r.material, alpha=PAPER.alpha)
         from_eq1 = coupling_constant(
             p_bar(m.density, m.velocity, p.gamma_max, p.gamma_o), p.gamma_eff, m.density, m.velocity
         )
@@ -196,5 +198,5 @@ def recomputed_to_measured_spread() -> float:
 
 def gamma_max_range() -> tuple[float, float]:
     """(min, max) of γ_max of Eq. (13) over Table I [eV]."""
-    g = predict([r.material for r in table1_rows()]).gamma_max / constants.eV
+    g = predict([r.material for r in table1_rows()], alpha=PAPER.alpha).gamma_max / constants.eV
     return float(g.min()), float(g.max())
