@@ -449,3 +449,53 @@ def test_relaxation_slope_alpha_against_its_asymptotic_formula_and_the_papers_re
     assert relaxation_velocity_change(
         100.0, 0.5, 1.0, RATE, alpha=alpha, tunneling_max=PAPER.tunneling_max
     ) == pytest.approx(full, rel=1e-10)
+
+
+# ------------------------------------------------- the slopes of Δv/v and κ: limits, symmetries, roots
+from tlslib import measurement_alpha as _ma  # noqa: E402
+
+
+@pytest.mark.parametrize("t1, t2", [(0.05, 0.1), (0.02, 0.04)])
+def test_the_resonant_velocity_slope_at_one_alpha_is_plus_alpha_squared_per_e_fold(t1, t2):
+    # standard model, k_BT ≪ Δ°_max: Δv/v = +C ln(T/T_o), C ∝ α², so the slope per e-fold is α² (units C_o)
+    assert _ma.resonant_velocity_change(t1, t2, DMAX, alpha=2.0) / np.log(t2 / t1) == pytest.approx(4.0, rel=1e-10)
+
+
+@pytest.mark.parametrize("t1, t2", [(0.05, 0.1), (0.02, 0.04)])
+def test_resonant_plus_relaxation_slope_is_minus_half_alpha_squared_when_omega_tau_is_small(t1, t2):
+    # +α² (resonant) − (3/2)α² (relaxation, ωτ ≪ 1 at f = 1 μHz) = −α²/2: the paper's −C/2
+    slope = _ma.relaxation_velocity_change(1e-6, t1, t2, RATE, DMAX, alpha=2.0) / np.log(t2 / t1)
+    assert slope == pytest.approx(-2.0, rel=1e-3)
+
+
+@pytest.mark.parametrize("correlated", [False, True])
+def test_the_slope_alpha_is_the_root_that_makes_the_standard_slope_equal_the_full_one(correlated):
+    f, t1, t2 = 1e3, 0.3, 0.6
+    a = _ma.relaxation_slope_alpha(f, t1, t2, RATE, DMAX, correlated=correlated)
+    full = _ma.relaxation_velocity_change(f, t1, t2, RATE, DMAX, correlated=correlated)
+    standard = _ma.relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=a, correlated=correlated)
+    assert standard == pytest.approx(full, rel=1e-10)
+    # between the paper's 1.5 and 5, and independent of where Newton's method starts
+    assert 1.5 < a < 5.0
+    for start in (2.0, 4.5):
+        again = _ma.relaxation_slope_alpha(f, t1, t2, RATE, DMAX, correlated=correlated, initial_alpha=start)
+        assert again == pytest.approx(a, rel=1e-10)
+
+
+@pytest.mark.parametrize("correlated", [False, True])
+def test_the_dispersion_derivative_in_ln_g_matches_a_centred_difference(correlated):
+    g, h = 4.0, 1e-5
+    _, dd = _ma._relaxation_dispersion(1e3, 0.3, RATE, DMAX, 0.0, g, correlated)
+    up, _ = _ma._relaxation_dispersion(1e3, 0.3, RATE, DMAX, 0.0, g * np.exp(h), correlated)
+    down, _ = _ma._relaxation_dispersion(1e3, 0.3, RATE, DMAX, 0.0, g * np.exp(-h), correlated)
+    assert dd == pytest.approx((up - down) / (2 * h), rel=1e-7)
+
+
+@pytest.mark.parametrize("correlated", [False, True])
+def test_conductivity_alpha_depends_on_temperature_only_through_k_t_over_the_tunneling_maximum(correlated):
+    # C(ħω) scales with the glass, so α_κ is a function of k_BT/Δ°_max alone
+    t = np.array([0.1, 0.5])
+    a = _ma.conductivity_alpha(t, DMAX, correlated=correlated)
+    assert _ma.conductivity_alpha(2 * t, 2 * DMAX, correlated=correlated) == pytest.approx(a, rel=1e-9)
+    # and α_κ falls as T rises: the dominant phonons ~ k_BT see TLS with larger Δ°, smaller γ
+    assert a[1] < a[0]
