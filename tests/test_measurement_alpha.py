@@ -30,23 +30,25 @@ DMAX = 10.0 * K
 SIO2 = Material("SiO2", 2200.0, 4163.0, 45.3e-30)
 G_O = float(gamma_o(SIO2.density, SIO2.velocity, SIO2.formula_volume))
 G_MAX = float(gamma_max(SIO2.density, SIO2.velocity, SIO2.formula_volume))
-RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity))
+#: the paper's Δ°_max and the book's three relaxation branches, as measurement_alpha takes them
+PAPER_WINDOW = {"tunneling_max": PAPER.tunneling_max, "branches": PAPER.relaxation_branches}
+RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity, branches=PAPER.relaxation_branches))
 
 
 def test_rate_scale_is_three_gamma_squared_over_two_pi_rho_v5_hbar4():
     # γ = 1 eV, ρ = 2200, v = 4163: 3 (1.602e-19)² / (2π 2200 4163⁵ ħ⁴) = 3.58e76 J⁻³ s⁻¹
-    r = relaxation_rate_scale(constants.eV, 2200.0, 4163.0)
+    r = relaxation_rate_scale(constants.eV, 2200.0, 4163.0, branches=PAPER.relaxation_branches)
     assert float(r) == pytest.approx(3.58e76, rel=1e-2, abs=0)
     # τ⁻¹ at E = Δ° (symmetric TLS) of 1 K, T → 0 (coth → 1): R (k·1 K)³
-    rate = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0)
+    rate = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0, branches=PAPER.relaxation_branches)
     assert float(rate) == pytest.approx(float(r) * K**3, rel=1e-12, abs=0)
 
 
 def test_relaxation_rate_carries_coth_of_e_over_two_k_t():
     # E = Δ° = k·1 K at T = 0.5 K: x = E/(2 k T) = 1, so τ⁻¹(T)/τ⁻¹(T → 0) = coth 1 = 1.3130353
     # (with E/(k T) it would be coth 2 = 1.0373)
-    warm = one_phonon_relaxation_rate(K, K, constants.eV, 0.5, 2200.0, 4163.0)
-    cold = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0)
+    warm = one_phonon_relaxation_rate(K, K, constants.eV, 0.5, 2200.0, 4163.0, branches=PAPER.relaxation_branches)
+    cold = one_phonon_relaxation_rate(K, K, constants.eV, 1e-3, 2200.0, 4163.0, branches=PAPER.relaxation_branches)
     assert float(warm / cold) == pytest.approx(1.3130353, rel=1e-7)
 
 
@@ -115,14 +117,22 @@ def test_relaxation_alpha_makes_the_standard_model_give_the_full_q():
 def test_sio2_alpha_values_of_the_issue():
     # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics (ωτ ≈ 1), 1 GHz resonant
     assert measurement_alpha(
-        "relaxation", SIO2, frequency=1e3, temperature=0.5, tunneling_max=PAPER.tunneling_max
+        "relaxation",
+        SIO2,
+        frequency=1e3,
+        temperature=0.5,
+        tunneling_max=PAPER.tunneling_max,
+        branches=PAPER.relaxation_branches,
     ) == pytest.approx(2.7184, abs=1e-4)
     assert measurement_alpha(
-        "relaxation", SIO2, frequency=15e6, temperature=1.0, tunneling_max=PAPER.tunneling_max
+        "relaxation",
+        SIO2,
+        frequency=15e6,
+        temperature=1.0,
+        tunneling_max=PAPER.tunneling_max,
+        branches=PAPER.relaxation_branches,
     ) == pytest.approx(1.6620, abs=1e-4)
-    assert measurement_alpha("resonant", SIO2, frequency=1e9, tunneling_max=PAPER.tunneling_max) == pytest.approx(
-        2.3762, abs=1e-4
-    )
+    assert measurement_alpha("resonant", SIO2, frequency=1e9, **PAPER_WINDOW) == pytest.approx(2.3762, abs=1e-4)
 
 
 def test_fewer_phonon_branches_act_like_a_higher_frequency():
@@ -202,7 +212,7 @@ def test_bad_measurement_inputs_raise_input_error(kwargs):
     kwargs = dict(kwargs)  # the parametrize dict is shared: popping it would break a rerun in one process
     kind = kwargs.pop("kind")
     with pytest.raises(InputError):
-        measurement_alpha(kind, SIO2, tunneling_max=PAPER.tunneling_max, **kwargs)
+        measurement_alpha(kind, SIO2, **PAPER_WINDOW, **kwargs)
 
 
 # --------------------------------------------------------------------------- the ledger's questions
@@ -282,9 +292,16 @@ def test_relaxation_window_starts_at_delta_max_times_exp_minus_gamma_max2_over_g
     g_o = float(gamma_o(dense.density, dense.velocity, dense.formula_volume))
     g_max = float(gamma_max(dense.density, dense.velocity, dense.formula_volume))
     assert (g_max / g_o) ** 2 == pytest.approx(0.4555, abs=1e-4)
-    rate = float(relaxation_rate_scale(g_o, dense.density, dense.velocity))
+    rate = float(relaxation_rate_scale(g_o, dense.density, dense.velocity, branches=PAPER.relaxation_branches))
     low = DMAX * np.exp(-((g_max / g_o) ** 2))
-    got = measurement_alpha("relaxation", dense, frequency=1e3, temperature=0.5, tunneling_max=PAPER.tunneling_max)
+    got = measurement_alpha(
+        "relaxation",
+        dense,
+        frequency=1e3,
+        temperature=0.5,
+        tunneling_max=PAPER.tunneling_max,
+        branches=PAPER.relaxation_branches,
+    )
     assert got == pytest.approx(relaxation_alpha(1e3, 0.5, rate, DMAX, low), rel=1e-12)
     assert abs(got - relaxation_alpha(1e3, 0.5, rate, DMAX, 0.0)) > 0.01
 

@@ -578,6 +578,7 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
             temperature=inputs.get("temperature"),
             temperature_2=inputs.get("temperature_2"),
             tunneling_max=PAPER.tunneling_max,
+            branches=PAPER.relaxation_branches,
         )
     if not math.isfinite(alpha) or alpha <= 0.0:
         raise InputError(f"{where}no alpha for --measurement {measurement} with these inputs")

@@ -35,7 +35,6 @@ from tlslib.validation import InputError, positive_finite
 
 __all__ = [
     "MEASUREMENTS",
-    "RELAXATION_BRANCHES",
     "VELOCITY_LOG_OFFSET",
     "one_phonon_relaxation_rate",
     "relaxation_rate_scale",
@@ -69,8 +68,6 @@ __all__ = [
 #: The measurements for which an α is defined (the CLI's ``--measurement`` choices).
 MEASUREMENTS: tuple[str, ...] = ("relaxation", "resonant", "velocity", "conductivity")
 
-#: n in τ⁻¹ = n γ² Δ°² E coth(E/2k_BT)/(2πρv⁵ħ⁴): three branches of one v and one γ.
-RELAXATION_BRANCHES: float = 3.0
 
 #: 1 + γ_Euler − ln π in α² = ln(Δ°_max/k_B√(T₁T₂)) + this, the velocity α (closed form).
 VELOCITY_LOG_OFFSET: float = 1.0 + float(np.euler_gamma) - float(np.log(np.pi))
@@ -89,7 +86,7 @@ def one_phonon_relaxation_rate(
     temperature: ArrayLike,
     density: ArrayLike,
     velocity: ArrayLike,
-    branches: float = RELAXATION_BRANCHES,
+    branches: float,
 ) -> np.ndarray:
     """One-phonon relaxation rate τ⁻¹ = n γ² Δ°² E coth(E/2k_BT)/(2π ρ v⁵ ħ⁴) [s⁻¹].
 
@@ -116,9 +113,7 @@ def one_phonon_relaxation_rate(
     return prefactor * np.asarray(tunneling, dtype=float) ** 2 * e / np.tanh(x)
 
 
-def relaxation_rate_scale(
-    coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike, branches: float = RELAXATION_BRANCHES
-) -> np.ndarray:
+def relaxation_rate_scale(coupling: ArrayLike, density: ArrayLike, velocity: ArrayLike, branches: float) -> np.ndarray:
     """R = n γ²/(2π ρ v⁵ ħ⁴), so that τ⁻¹ = R Δ°² E coth(E/2k_BT) [J⁻³ s⁻¹].
 
     Parameters
@@ -672,7 +667,7 @@ def measurement_alpha(
     temperature_2: float | None = None,
     *,
     tunneling_max: float,
-    branches: float = RELAXATION_BRANCHES,
+    branches: float,
 ) -> float:
     """The α of one measurement on one glass (what ``predict --measurement`` uses).
 

@@ -25,7 +25,6 @@ from tlslib.coupling import gamma_max, gamma_o
 from tlslib.effective_model import tunneling_window
 from tlslib.materials import Material
 from tlslib.measurement_alpha import (
-    RELAXATION_BRANCHES,
     conductivity_alpha,
     correlated_alpha_for_coupling_constant,
     relaxation_alpha,
@@ -99,7 +98,7 @@ class BandEdges:
     friction_temperatures: tuple[float, float]
     velocity_temperatures: tuple[float, float]
     tunneling_max: float
-    branches: float = RELAXATION_BRANCHES
+    branches: float = PAPER.relaxation_branches
     points_per_decade: int = 4
     regime_tolerance: float = 0.1
     correlated: bool = False
@@ -145,7 +144,7 @@ def band_temperatures(low: float, high: float, points_per_decade: int) -> tuple[
 
 
 def _relaxation_scales(
-    material: Material, tunneling_max: float = PAPER.tunneling_max, branches: float = RELAXATION_BRANCHES
+    material: Material, tunneling_max: float = PAPER.tunneling_max, branches: float = PAPER.relaxation_branches
 ) -> tuple[float, float]:
     """(R(γ_o) [J⁻³ s⁻¹], Δ°_min [J]) of a glass: Eq. (5) and Δ°_min = Δ°_max e^{−γ_max²/γ_o²} (Eqs. 4, 13)."""
     m = material
