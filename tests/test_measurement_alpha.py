@@ -114,25 +114,17 @@ def test_relaxation_alpha_makes_the_standard_model_give_the_full_q():
     ) == pytest.approx(full, rel=1e-12)
 
 
-def test_sio2_alpha_values_of_the_issue():
-    # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics (ωτ ≈ 1), 1 GHz resonant
-    assert measurement_alpha(
-        "relaxation",
-        SIO2,
-        frequency=1e3,
-        temperature=0.5,
-        tunneling_max=PAPER.tunneling_max,
-        branches=PAPER.relaxation_branches,
-    ) == pytest.approx(2.7184, abs=1e-4)
-    assert measurement_alpha(
-        "relaxation",
-        SIO2,
-        frequency=15e6,
-        temperature=1.0,
-        tunneling_max=PAPER.tunneling_max,
-        branches=PAPER.relaxation_branches,
-    ) == pytest.approx(1.6620, abs=1e-4)
-    assert measurement_alpha("resonant", SIO2, frequency=1e9, **PAPER_WINDOW) == pytest.approx(2.3762, abs=1e-4)
+@pytest.mark.parametrize(
+    "kind, inputs, expected",
+    [
+        ("relaxation", {"frequency": 1e3, "temperature": 0.5}, 2.7184),  # internal friction
+        ("relaxation", {"frequency": 15e6, "temperature": 1.0}, 1.6620),  # ultrasonics, ωτ ≈ 1
+        ("resonant", {"frequency": 1e9}, 2.3762),
+    ],
+)
+def test_sio2_alpha_values_of_the_issue(kind, inputs, expected):
+    # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics, 1 GHz resonant
+    assert measurement_alpha(kind, SIO2, **inputs, **PAPER_WINDOW) == pytest.approx(expected, abs=1e-4)
 
 
 def test_fewer_phonon_branches_act_like_a_higher_frequency():

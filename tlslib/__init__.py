@@ -2,8 +2,9 @@
 
 One module per topic; the code of Eq. (N) is ``tlslib.equations.EQUATIONS[N]`` (its docstring
 opens with "Eq. (N)"). The modules here take a material and, where a model choice enters, the
-choice itself (α, Δ°_max) or a :class:`tlslib.parameter_set.ParameterSet` as arguments: the
-paper's numbers live in data/parameters.toml, read by :mod:`tlslib.paper.parameters` (``PAPER``).
+choice itself (α, Δ°_max, the relaxation branches n, the cut-off R_c) as an argument: the paper's
+numbers and the book's choices live in data/parameters.toml, read by :mod:`tlslib.paper.parameters`
+into ``PAPER``, a :class:`tlslib.parameter_set.ParameterSet`.
 
 - :mod:`tlslib.equations`              Eq. number → its one canonical function
 - :mod:`tlslib.parameter_set`          the frozen set of model choices (``PAPER.replace(...)``)

@@ -43,7 +43,7 @@ EQUATION_TEX: dict[int, tuple[str, ...]] = {
     15: (r"\ell/\lambda = 1/2\pi^2C",),
 }
 
-#: The display of the book that works each equation out: (chapter, MyST label).
+#: The display of the book where each equation is derived or, for Eq. (13), evaluated: (chapter, MyST label).
 BOOK_LABELS: dict[int, tuple[str, str]] = {
     1: ("standard-model", "eq-sm-c"),
     2: ("standard-model", "eq-sm-hamiltonian"),
@@ -87,7 +87,7 @@ class EquationIndex:
         for r in self.rows:
             where = f"{{doc}}`{r.chapter}`, {{eq}}`{r.label}`"
             formula = " ".join(f"${piece}$" for piece in r.tex)
-            lines.append(f"- **Eq. ({r.number})** {formula}  \n  `{r.function}`; worked out in {where}")
+            lines.append(f"- **Eq. ({r.number})** {formula}  \n  `{r.function}`; in the book: {where}")
         return "\n".join(lines) + "\n"
 
     def __repr__(self) -> str:
