@@ -16,7 +16,8 @@ from tlslib.paper.ledger import (
     parse_tolerance,
     verdict_counts,
 )
-from tlslib.paper.parameters import ENTRIES
+from tlslib.paper.parameters import ENTRIES, PAPER
+from tlslib.paper.registry import Statement
 from tlslib.paper.table1 import load_table1
 
 CLAIMS = all_claims()
@@ -42,8 +43,8 @@ def test_every_claim_has_its_expected_verdict_and_a_margin_of_the_right_sign(cla
     elif base in ("discrepant", "typo"):
         assert a.margin < 0 and not claim.tolerance.accepts(claim.published, a.reproduced)
     else:
-        assert claim.reproduce is None and a.reproduced is None and a.margin is None
-    if claim.reproduce is not None:
+        assert claim.statement.compute is None and a.reproduced is None and a.margin is None
+    if claim.statement.compute is not None:
         assert claim.why_tolerance and claim.function.startswith("tlslib.")
 
 
@@ -108,8 +109,9 @@ def test_verdicts_decided_by_a_choice_say_the_choice_and_both_outcomes():
 
 def test_a_flip_under_an_alternative_gives_depends_on_a_choice():
     # a claim whose value is Δ°_max in kelvin: 10 K inside ±1 of 10, the alternatives 5 K and 20 K not
-    kelvin = dict(published=10.0, reproduce=lambda: 10.0, tolerance=parse_tolerance("absolute 1"))
-    c = _ok(**kelvin, choices=("tunneling_max",), vary=lambda name, alt: alt / constants.k)
+    kelvin = dict(published=10.0, tolerance=parse_tolerance("absolute 1"))
+    choice = ("tunneling_max",)
+    c = _ok(**kelvin, statement=Statement("x-1", lambda p=PAPER: p.tunneling_max / constants.k, choices=choice))
     a = assess(c)
     assert a.verdict == "depends on a choice" and a.base == "reproduced"
     assert [(f.alternative, f.verdict) for f in a.flips] == [(5.0, "discrepant"), (20.0, "discrepant")]
@@ -118,7 +120,7 @@ def test_a_flip_under_an_alternative_gives_depends_on_a_choice():
         {"choice": "tunneling_max", "alternative": 20.0, "verdict": "discrepant"},
     ]
     # no flip: robust
-    steady = assess(_ok(**kelvin, choices=("tunneling_max",), vary=lambda name, alt: 10.0))
+    steady = assess(_ok(**kelvin, statement=Statement("x-1", lambda p=PAPER: 10.0, choices=choice)))
     assert steady.verdict == "reproduced" and steady.record()["robust"] is True
 
 
@@ -128,7 +130,7 @@ def test_every_choice_of_a_claim_is_an_entry_of_the_parameter_file_with_alternat
             assert name in ENTRIES and ENTRIES[name].alternatives, (c.id, name)
     assert {n for c in CLAIMS for n in c.choices} >= {"tunneling_max", "tensor_shape", "band_friction_frequencies"}
     with pytest.raises(InputError, match="choices"):
-        _ok(choices=("budget_seed",))
+        _ok(statement=Statement("x-1", lambda p=PAPER: 1.0, choices=("budget_seed",)))
 
 
 def test_a_thin_reproduced_margin_is_said_in_the_note():
@@ -195,7 +197,7 @@ def _ok(**kw):
         where="here",
         claim="c",
         published=1.0,
-        reproduce=lambda: 1.0,
+        statement=Statement("x-1", lambda: 1.0),
         tolerance=parse_tolerance("absolute 0.1"),
         why_tolerance="w",
     )
@@ -212,7 +214,7 @@ def _ok(**kw):
         {"published": None},
         {"expect": "maybe"},
         {"expect": "discrepant"},  # no note
-        {"reproduce": None},  # checkable must say 'not checkable' with a note
+        {"statement": Statement("x-1", None)},  # checkable must say 'not checkable' with a note
         {"published": (1.0, 2.0)},  # a range needs within
         {"nature": "consistency", "expect": "consistency check", "note": "n"},  # says not what was chosen
         {"nature": "typo", "expect": "typo", "note": "n"},  # no corrected form
@@ -224,12 +226,13 @@ def test_malformed_claims_are_rejected(kw):
 
 
 def test_verdict_is_derived_not_declared():
-    assert assess(_ok(reproduce=lambda: 2.0)).verdict == "discrepant"
-    assert assess(_ok(reproduce=lambda: 2.0, nature="typo", corrected="c")).verdict == "typo"
+    two = Statement("x-1", lambda: 2.0)
+    assert assess(_ok(statement=two)).verdict == "discrepant"
+    assert assess(_ok(statement=two, nature="typo", corrected="c")).verdict == "typo"
     assert assess(_ok(nature="consistency", chosen="c")).verdict == "consistency check"
-    assert assess(_ok(reproduce=None, expect="not checkable", note="n")).verdict == "not checkable"
+    assert assess(_ok(statement=Statement("x-1", None), expect="not checkable", note="n")).verdict == "not checkable"
     with pytest.raises(InputError):
-        assess(_ok(reproduce=lambda: float("nan")))
+        assess(_ok(statement=Statement("x-1", lambda: float("nan"))))
 
 
 GOOD = """

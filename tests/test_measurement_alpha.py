@@ -31,7 +31,6 @@ SIO2 = Material("SiO2", 2200.0, 4163.0, 45.3e-30)
 G_O = float(gamma_o(SIO2.density, SIO2.velocity, SIO2.formula_volume))
 G_MAX = float(gamma_max(SIO2.density, SIO2.velocity, SIO2.formula_volume))
 #: the paper's Δ°_max and the book's three relaxation branches, as measurement_alpha takes them
-PAPER_WINDOW = {"tunneling_max": PAPER.tunneling_max, "branches": PAPER.relaxation_branches}
 RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity, branches=PAPER.relaxation_branches))
 
 
@@ -124,7 +123,7 @@ def test_relaxation_alpha_makes_the_standard_model_give_the_full_q():
 )
 def test_sio2_alpha_values_of_the_issue(kind, inputs, expected):
     # pinned: 1 kHz/0.5 K internal friction, 15 MHz/1 K ultrasonics, 1 GHz resonant
-    assert measurement_alpha(kind, SIO2, **inputs, **PAPER_WINDOW) == pytest.approx(expected, abs=1e-4)
+    assert measurement_alpha(kind, SIO2, PAPER, **inputs) == pytest.approx(expected, abs=1e-4)
 
 
 def test_fewer_phonon_branches_act_like_a_higher_frequency():
@@ -204,7 +203,7 @@ def test_bad_measurement_inputs_raise_input_error(kwargs):
     kwargs = dict(kwargs)  # the parametrize dict is shared: popping it would break a rerun in one process
     kind = kwargs.pop("kind")
     with pytest.raises(InputError):
-        measurement_alpha(kind, SIO2, **PAPER_WINDOW, **kwargs)
+        measurement_alpha(kind, SIO2, PAPER, **kwargs)
 
 
 # --------------------------------------------------------------------------- the ledger's questions
@@ -271,9 +270,7 @@ def test_relaxation_rate_is_proportional_to_the_number_of_branches():
     # measurement_alpha passes n on: n = 1 is the three-branch rate divided by 3
     window_low = float(tunneling_window(G_MAX, G_O, DMAX)[0])
     expected = relaxation_alpha(1e3, 0.5, RATE / 3.0, DMAX, window_low)
-    got = measurement_alpha(
-        "relaxation", SIO2, frequency=1e3, temperature=0.5, branches=1.0, tunneling_max=PAPER.tunneling_max
-    )
+    got = measurement_alpha("relaxation", SIO2, PAPER.replace(relaxation_branches=1.0), frequency=1e3, temperature=0.5)
     assert got == pytest.approx(expected, rel=1e-12)
 
 
@@ -286,14 +283,7 @@ def test_relaxation_window_starts_at_delta_max_times_exp_minus_gamma_max2_over_g
     assert (g_max / g_o) ** 2 == pytest.approx(0.4555, abs=1e-4)
     rate = float(relaxation_rate_scale(g_o, dense.density, dense.velocity, branches=PAPER.relaxation_branches))
     low = DMAX * np.exp(-((g_max / g_o) ** 2))
-    got = measurement_alpha(
-        "relaxation",
-        dense,
-        frequency=1e3,
-        temperature=0.5,
-        tunneling_max=PAPER.tunneling_max,
-        branches=PAPER.relaxation_branches,
-    )
+    got = measurement_alpha("relaxation", dense, PAPER, frequency=1e3, temperature=0.5)
     assert got == pytest.approx(relaxation_alpha(1e3, 0.5, rate, DMAX, low), rel=1e-12)
     assert abs(got - relaxation_alpha(1e3, 0.5, rate, DMAX, 0.0)) > 0.01
 

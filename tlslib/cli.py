@@ -574,11 +574,10 @@ def _prediction(args: argparse.Namespace, where: str = "") -> tuple[Prediction, 
         alpha = measurement_alpha(
             measurement,
             material,
+            PAPER,
             frequency=inputs.get("frequency"),
             temperature=inputs.get("temperature"),
             temperature_2=inputs.get("temperature_2"),
-            tunneling_max=PAPER.tunneling_max,
-            branches=PAPER.relaxation_branches,
         )
     if not math.isfinite(alpha) or alpha <= 0.0:
         raise InputError(f"{where}no alpha for --measurement {measurement} with these inputs")

@@ -26,6 +26,7 @@ from tlslib.coupling_constant import universal_coupling_constant
 from tlslib.effective_model import alpha_for_coupling_constant, tunneling_window
 from tlslib.error_budget import correlation_factor
 from tlslib.materials import Material
+from tlslib.parameter_set import ParameterSet
 from tlslib.thermal_conductivity import (
     conductivity_weight,
     model_thermal_conductivity,
@@ -215,7 +216,7 @@ def relaxation_internal_friction(
     rate_scale : float
         R(γ_o) of :func:`relaxation_rate_scale` [J⁻³ s⁻¹].
     tunneling_max, tunneling_min : float, optional
-        Δ°_max and Δ°_min of the window [J] (10 K and 0).
+        Δ°_max and Δ°_min of the window [J] (Δ°_min 0 unless given).
     alpha : float or None, optional
         None for the full model, else the constant γ/γ_o.
     correlated : bool, optional
@@ -662,17 +663,18 @@ def sample_conductivity_alpha(
 def measurement_alpha(
     kind: str,
     material: Material,
+    parameters: ParameterSet,
+    *,
     frequency: float | None = None,
     temperature: float | None = None,
     temperature_2: float | None = None,
-    *,
-    tunneling_max: float,
-    branches: float,
 ) -> float:
     """The α of one measurement on one glass (what ``predict --measurement`` uses).
 
-    ``relaxation`` needs f and T; ``resonant`` f; ``velocity`` T and T₂; ``conductivity`` T.
-    The relaxation window is the model's own, Δ°_max e^{−γ_max²/γ_o²} < Δ° < Δ°_max (Eqs. 4, 13).
+    ``relaxation`` needs f [Hz] and T [K]; ``resonant`` f; ``velocity`` T and T₂; ``conductivity`` T.
+    Of the model choices it uses Δ°_max (``parameters.tunneling_max``) and, for ``relaxation``, the
+    number of phonon branches n (``parameters.relaxation_branches``). The relaxation window is the
+    model's own, Δ°_max e^{−γ_max²/γ_o²} < Δ° < Δ°_max (Eqs. 4, 13).
 
     Raises
     ------
@@ -693,6 +695,7 @@ def measurement_alpha(
         if given[name] is None:
             raise InputError(f"measurement {kind!r} needs {name.replace('_', ' ')}")
         values[name] = positive_finite(name.replace("_", " "), given[name])
+    tunneling_max, branches = parameters.tunneling_max, parameters.relaxation_branches
     if kind == "resonant":
         return float(resonant_alpha(values["frequency"], tunneling_max))
     if kind == "conductivity":

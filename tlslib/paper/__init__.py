@@ -13,6 +13,5 @@ lives here:
 - :mod:`tlslib.paper.budget`           the seeded error-budget run over Table I
 - :mod:`tlslib.paper.registry`         ``@statement(claim_id)``: one registered function per claim
 - :mod:`tlslib.paper.statements`       the paper's statements, recomputed (one per claim of ``claims.toml``)
-- :mod:`tlslib.paper.tolerance`        the tolerances of the ledger and their margins
-- :mod:`tlslib.paper.ledger`           the claims ledger: the words in ``claims.toml``, the verdicts
+- :mod:`tlslib.paper.ledger`           the claims ledger: the words in ``claims.toml``, tolerances, verdicts
 """

@@ -73,9 +73,14 @@ class Entry:
     why: str
     alternatives: tuple[float, ...] = ()
 
-    def alternatives_si(self) -> tuple[float, ...]:
-        """The alternatives in SI."""
-        return tuple(a * UNITS[self.unit] for a in self.alternatives)
+    def options(self) -> list[tuple[float | tuple[float, ...], float | tuple[float, ...]]]:
+        """Each plausible alternative as the file writes it and in SI (of a list value: each chunk of its length)."""
+        scale = UNITS[self.unit]
+        if not isinstance(self.value, tuple):
+            return [(a, a * scale) for a in self.alternatives]
+        n = len(self.value)
+        chunks = [tuple(self.alternatives[i : i + n]) for i in range(0, len(self.alternatives), n)]
+        return [(c, tuple(a * scale for a in c)) for c in chunks]
 
 
 def _number(path: Path, name: str, x: object) -> float:

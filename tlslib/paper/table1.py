@@ -52,6 +52,8 @@ COLUMNS: tuple[str, ...] = (
 
 #: The C columns of Table I are printed as C × 10⁴.
 C_SCALE: float = 1e-4
+#: The columns of a row that :meth:`Table1Row.printed` gives, in the table's units.
+PRINTED_COLUMNS: tuple[str, ...] = ("c_th", "c_exp", "debye_temperature", "formula_volume")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,16 @@ class Table1Row:
     def glass(self) -> str:
         """Name of the glass as printed."""
         return self.material.name
+
+    def printed(self, column: str) -> float:
+        """A cell in the table's units (C × 10⁴, K, Å³); ``column`` one of :data:`PRINTED_COLUMNS`."""
+        cells = {
+            "c_th": self.c_th / C_SCALE,
+            "c_exp": self.c_exp / C_SCALE,
+            "debye_temperature": self.debye_temperature,
+            "formula_volume": self.material.formula_volume / constants.angstrom**3,
+        }
+        return float(cells[column])
 
 
 @dataclass(frozen=True)
