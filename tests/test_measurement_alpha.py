@@ -30,7 +30,6 @@ DMAX = 10.0 * K
 SIO2 = Material("SiO2", 2200.0, 4163.0, 45.3e-30)
 G_O = float(gamma_o(SIO2.density, SIO2.velocity, SIO2.formula_volume))
 G_MAX = float(gamma_max(SIO2.density, SIO2.velocity, SIO2.formula_volume))
-#: the paper's Δ°_max and the book's three relaxation branches, as measurement_alpha takes them
 RATE = float(relaxation_rate_scale(G_O, SIO2.density, SIO2.velocity, branches=PAPER.relaxation_branches))
 
 
