@@ -88,3 +88,13 @@ def test_tunneling_period_of_a_5e_11_kelvin_tls_is_about_one_second():
 
     # h / (5e-11 k_B) = 6.626e-34 / 6.903e-34 = 0.960 s
     assert tunneling_period(5e-11 * constants.k) == pytest.approx(0.9598, abs=1e-4)
+
+
+def test_tunneling_density_covers_the_closed_window_reached_by_gamma_from_0_to_gamma_max():
+    from tlslib.coupling import renormalized_tunneling
+
+    # γ_max = 3, γ_s = 1, Δ°_max = 10: γ = 0 gives Δ° = Δ°_max = 10 and γ = γ_max gives 10 e⁻⁹ = 1.234098e-3,
+    # both attained by a TLS; the density (γ_s/γ_max)²/Δ° there is (1/9)/10 = 0.0111111 and (1/9)/1.234098e-3 = 90.0343
+    ends = renormalized_tunneling(np.array([3.0, 0.0]), 10.0, 1.0)
+    assert ends == pytest.approx([1.234098e-3, 10.0], rel=1e-6)
+    assert tunneling_probability_density(ends, 3.0, 1.0, 10.0) == pytest.approx([90.0343, 0.0111111], rel=1e-5)

@@ -211,3 +211,16 @@ def test_paper_field_width_is_two_pi_over_three_field_units():
 
     width = paper_field_width(1e4, 1e3, constants.eV, 50e-30) / constants.k
     assert width == pytest.approx(7788.0, abs=0.1)
+
+
+def test_gaussian_field_pdf_is_normalized_with_second_moment_var():
+    from scipy import integrate
+
+    # ∫ P dx = 1 and ∫ x² P dx = Var over the whole line (x and −x alike), here Var = 2.5
+    var = 2.5
+    norm = integrate.quad(lambda x: gaussian_field_pdf(x, var), -np.inf, np.inf)[0]
+    second = integrate.quad(lambda x: x**2 * gaussian_field_pdf(x, var), -np.inf, np.inf)[0]
+    assert norm == pytest.approx(1.0, rel=1e-10)
+    assert second == pytest.approx(var, rel=1e-10)
+    # one unit out, Var = 2.5: exp(−1/5)/√(5π) = 0.818731/3.963327 = 0.206577, even in x
+    assert gaussian_field_pdf([-1.0, 1.0], var) == pytest.approx([0.206577, 0.206577], rel=1e-5)

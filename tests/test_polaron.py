@@ -294,3 +294,26 @@ def test_the_1_over_r3_coupling_is_used_four_debye_radii_from_its_source():
     assert debye_wavenumber_at_spacing(np.array([45.3e-30, 80e-30])) == pytest.approx([3.8978, 3.8978], abs=1e-4)
     # V_o = 8 v_o doubles the spacing: 7.7956
     assert debye_wavenumber_at_spacing(45.3e-30, 8 * 45.3e-30) == pytest.approx(7.7956, abs=1e-4)
+
+
+def test_box_keeps_the_lattice_points_strictly_inside_the_open_shell():
+    # L = 2π: k = n exactly. Points per shell |n|² = m (r₃(m)): 6, 12, 8, 6, 24, 24 for m = 1..6.
+    # 0 < |n| < 2 leaves out the sphere |n|² = 4: 6 + 12 + 8 = 26
+    assert box_wavevectors(2 * np.pi, 2.0).shape == (26, 3)
+    # 1 < |n| < 2 leaves out the inner sphere |n|² = 1 too: 12 + 8 = 20
+    assert box_wavevectors(2 * np.pi, 2.0, k_min=1.0).shape == (20, 3)
+    # 1.5 < |n| < 2.5, i.e. 2.25 < |n|² < 6.25: 8 + 6 + 24 + 24 = 62
+    k = box_wavevectors(2 * np.pi, 2.5, k_min=1.5)
+    assert k.shape == (62, 3)
+    # the shell is inversion symmetric: the wavevectors sum to zero
+    assert np.sum(k, axis=0) == pytest.approx([0.0, 0.0, 0.0], abs=1e-12)
+
+
+def test_monte_carlo_standard_error_is_unbiased_even_for_three_directions():
+    # D = z z: A_L = k_z⁴ and A_T = k_z² − k_z⁴, with ⟨k_z^(2m)⟩ = 1/(2m + 1):
+    # Var A_L = 1/9 − (1/5)² = 16/225; Var A_T = 1/5 − 2/7 + 1/9 − (2/15)² = 8/315 − 4/225 = 4/525.
+    # The squared standard error of n samples estimates Var/n without bias (n − 1 in the sample
+    # variance): with n = 3, n·⟨err²⟩ over 3000 runs is Var within ~3 % (the biased n would give 2/3).
+    rng = np.random.default_rng(21)
+    errors = np.array([polarization_averages_monte_carlo(DYAD_Z, rng, 3)[1] for _ in range(3000)])
+    assert 3.0 * np.mean(errors**2, axis=0) == pytest.approx([16 / 225, 4 / 525], rel=0.1)

@@ -102,3 +102,27 @@ def test_standard_model_draws_are_reproducible_and_need_a_window():
         sample_standard_model(np.random.default_rng(2), 5, 1.0, 1.0, 1.0)
     first = random_dipole(np.random.default_rng(3), [2.0, -1.0, -1.0], size=4)
     assert np.array_equal(first, random_dipole(np.random.default_rng(3), [2.0, -1.0, -1.0], size=4))
+
+
+def test_tls_ground_state_pseudospin_points_against_its_field():
+    # H = (ε σ^z + Δ° σ^x)/2 = (E/2) n·σ with n = (Δ°, 0, ε)/E (Eq. 2): the ground state has ⟨σ⟩ = −n;
+    # ε = 3, Δ° = 4, E = 5: ⟨σ^x⟩ = −0.8, ⟨σ^z⟩ = −0.6
+    _, vectors = np.linalg.eigh(tls_hamiltonian(3.0, 4.0))
+    ground = vectors[:, 0]
+    assert ground @ PAULI_X @ ground == pytest.approx(-0.8, rel=1e-12)
+    assert ground @ PAULI_Z @ ground == pytest.approx(-0.6, rel=1e-12)
+    # symmetric wells (ε = 0): Δ°/2 on the off-diagonal, the hand-written matrix [[0, 1], [1, 0]] for Δ° = 2
+    assert np.array_equal(tls_hamiltonian(0.0, 2.0), np.array([[0.0, 1.0], [1.0, 0.0]]))
+
+
+def test_polarization_projectors_resolve_the_identity():
+    # Σ_s ê^s ê^sᵀ = 𝟙 (complete triad); the transverse pair spans 𝟙 − k̂k̂ᵀ; right-handed: t1 × t2 = k̂
+    k = np.random.default_rng(8).normal(size=(100, 3))
+    k[:3] = [[0.0, 0.0, 1.0], [0.0, 0.0, -1.0], [np.sqrt(0.19), 0.0, 0.9]]
+    k /= np.linalg.norm(k, axis=1, keepdims=True)
+    e = polarization_basis(k)
+    projectors = np.einsum("nsa,nsb->nab", e, e)
+    assert projectors == pytest.approx(np.broadcast_to(np.eye(3), (100, 3, 3)), abs=1e-12)
+    transverse = np.einsum("nsa,nsb->nab", e[:, 1:], e[:, 1:])
+    assert transverse == pytest.approx(np.eye(3) - k[:, :, None] * k[:, None, :], abs=1e-12)
+    assert np.cross(e[:, 1], e[:, 2]) == pytest.approx(k, abs=1e-12)

@@ -166,3 +166,15 @@ def test_model_conductivity_of_one_temperature_is_a_scalar():
     three = model_thermal_conductivity(np.array([0.1, 0.2, 0.3]), *args)
     assert np.shape(one) == () and three.shape == (3,)
     assert float(one) == pytest.approx(float(three[0]), rel=1e-12)
+
+
+def test_resonant_log_average_needs_no_invalid_square_root_below_delta_max():
+    import warnings
+
+    # for E < Δ°_max (b > 1) the average is ln b + 1 − ln 2 and √(1 − b²) is never formed as a NaN:
+    # b = 2, 10: ln 2 + 0.306853 = 1.000000, ln 10 + 0.306853 = 2.609438; above, b = 1/2: s = √0.75 = 0.866025,
+    # 0.306853 + ln 1.866025 − 0.866025 = 0.306853 + 0.623810 − 0.866025 = 0.064638
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = resonant_log_average(np.array([0.5, 0.1, 2.0]), 1.0)
+    assert got == pytest.approx([1.0, 2.609438, 0.064638], abs=1e-6)
