@@ -497,3 +497,172 @@ def test_conductivity_alpha_depends_on_temperature_only_through_k_t_over_the_tun
     assert _ma.conductivity_alpha(2 * t, 2 * DMAX, correlated=correlated) == pytest.approx(a, rel=1e-9)
     # and α_κ falls as T rises: the dominant phonons ~ k_BT see TLS with larger Δ°, smaller γ
     assert a[1] < a[0]
+
+
+# --------------------------------------------------------------------------- mutation: resonant, velocity, conductivity
+import tlslib.measurement_alpha as ma  # noqa: E402
+
+
+def test_resonant_share_is_one_below_the_window_and_one_minus_root_above_without_a_nan():
+    # share = 1 − √(1 − b²), b = Δ°_max/E < 1: b = 0.6 -> 1 − 0.8 = 0.2, b = 0.8 -> 1 − 0.6 = 0.4;
+    # every resonant TLS is inside the window for E ≤ Δ°_max (b ≥ 1), and 1 − b² < 0 there is never rooted
+    with np.errstate(invalid="raise"):
+        share = ma.resonant_fraction(DMAX / np.array([0.6, 0.8, 1.0, 2.0, 1e3]), DMAX)
+    assert share == pytest.approx([0.2, 0.4, 1.0, 1.0, 1.0], rel=1e-14)
+
+
+def test_resonant_alpha_stays_root_one_half_where_the_share_underflows():
+    # hf = 6.6e266 J: b = Δ°_max/hf = 2e-289, b² = 0 in floating point; the share and the log average are then
+    # both 0 and α² is the limit ½(1 − b²/8) = ½, without an invalid 0/0 escaping
+    with np.errstate(invalid="raise"):
+        alpha = float(ma.resonant_alpha(1e300, DMAX))
+    assert alpha == pytest.approx(np.sqrt(0.5), rel=1e-15)
+
+
+def test_correlated_resonant_alpha_far_above_the_window_is_root_pi_over_eight():
+    # E ≫ Δ°_max: weight ∝ x = Δ°/E on [0, b]; ⟨ln^{1/2}(b/x)⟩ = 2∫₀¹ y ln^{1/2}(1/y) dy = 2 Γ(3/2)/2^{3/2}
+    # = √π/(2√2) = √(π/8) = 0.626657, below the uncorrelated √½ = 0.707107 (Jensen); corrections O(b²)
+    b = 1e-3
+    got = float(ma.resonant_alpha(DMAX / (b * constants.h), DMAX, correlated=True))
+    assert got == pytest.approx(np.sqrt(np.pi / 8.0), rel=1e-5)
+    # and at b = 0.5 the ratio of the two adaptive quadratures, ∫₀^b x ℓ^{1/2}/√(1 − x²) dx / (1 − √(1 − b²))
+    b = 0.5
+    num = integrate.quad(lambda x: x * np.sqrt(np.log(b / x)) / np.sqrt(1 - x * x), 0, b, epsabs=0, epsrel=1e-12)[0]
+    got = float(ma.resonant_alpha(DMAX / (b * constants.h), DMAX, correlated=True))
+    assert got == pytest.approx(num / (1.0 - np.sqrt(1.0 - b**2)), rel=1e-9)
+
+
+def test_sqrt_log_average_of_an_array_of_energies_is_the_average_at_each_energy():
+    # the TLS resonant at one E do not know about another E: vector call = one adaptive quadrature per E,
+    # ∫₀^{min(1,b)} x ln^{1/2}(b/x)/√(1 − x²) dx with b = Δ°_max/E (here b = 0.3, 0.7, 2, 0.9)
+    bs = np.array([0.3, 0.7, 2.0, 0.9])
+    got = ma.resonant_sqrt_log_average(DMAX / bs, DMAX)
+    ref = [
+        integrate.quad(lambda x, b=b: x * np.sqrt(np.log(b / x)) / np.sqrt(1 - x * x), 0, min(1.0, b), epsrel=1e-12)[0]
+        for b in bs
+    ]
+    assert got.shape == bs.shape
+    assert got == pytest.approx(ref, rel=1e-9)
+
+
+def test_correlated_constant_coupling_velocity_rises_by_alpha_not_alpha_squared_per_e_fold():
+    # with the γ–ε correlation the standard density carries κ(αγ_o)/κ(γ_o) = 1/α: the Frullani slope α² ln(T₂/T₁)
+    # becomes α ln(T₂/T₁); α = 2, T₂/T₁ = 2, k_BT ≪ Δ°_max: 2 ln 2 = 1.386294 (units κ(γ_o) C_o)
+    got = ma.resonant_velocity_change(0.05, 0.1, DMAX, alpha=2.0, correlated=True)
+    assert got == pytest.approx(2.0 * np.log(2.0), rel=1e-9)
+    # and it is odd under T₁ ↔ T₂ (Δv/v(T₂) − Δv/v(T₁))
+    assert ma.resonant_velocity_change(0.1, 0.05, DMAX, alpha=2.0, correlated=True) == pytest.approx(-got, rel=1e-12)
+
+
+def test_far_above_the_window_every_delta_counts_alike_in_the_resonant_shift():
+    # Δ°_max ≪ k_BT: Δv/v ∝ ∫dE G(E) (1/2k_BT₁ − 1/2k_BT₂); swapping the integrals, ∫dE (Δ°/E²)/√(1 − Δ°²/E²)
+    # over E > Δ° is π/2 for each Δ°, so the shift is (π/2)(1/2k_BT₁ − 1/2k_BT₂) ∫₀^{Δ°_max} dΔ° g(Δ°), g = α² for
+    # the standard model, ln(Δ°_max/Δ°) (mean 1 on [0, Δ°_max]) for the full one and ln^{1/2} (mean Γ(3/2) = √π/2)
+    # with the correlation; corrections O(Δ°_max/k_BT)
+    def scale(dmax, t1, t2):
+        return np.pi / 2 * dmax / (2 * K) * (1 / t1 - 1 / t2)
+
+    # standard, Δ°_max = 1e-9 K: a shift of 5.2e-9 C_o, still to 2e-5
+    tiny = 1e-9 * K
+    assert ma.resonant_velocity_change(0.1, 0.3, tiny, alpha=1.0) / scale(tiny, 0.1, 0.3) == pytest.approx(
+        1.0, abs=2e-5
+    )
+    small = 1e-6 * K
+    assert ma.resonant_velocity_change(0.1, 0.3, small) / scale(small, 0.1, 0.3) == pytest.approx(1.0, abs=1e-5)
+    corr = ma.resonant_velocity_change(0.1, 0.3, small, correlated=True) / scale(small, 0.1, 0.3)
+    assert corr == pytest.approx(np.sqrt(np.pi) / 2, rel=1e-5)
+
+
+def test_velocity_alpha_is_symmetric_in_the_two_temperatures():
+    # full and standard change sign together under T₁ ↔ T₂, their ratio does not
+    for correlated in (False, True):
+        a = ma.velocity_alpha(0.05, 0.2, DMAX, correlated=correlated)
+        assert ma.velocity_alpha(0.2, 0.05, DMAX, correlated=correlated) == pytest.approx(a, rel=1e-12)
+
+
+def test_velocity_alpha_over_a_narrow_interval_is_the_local_slope_alpha():
+    # T₁,₂ = T(1 ∓ h): the secant slope is the tangent at √(T₁T₂) up to O(h²) = 1e-6; with the correlation
+    # α = ∫sech²x H/∫sech²x share (linear in α), which is below the rms α (Cauchy–Schwarz: H² ≤ G share)
+    t, h = 0.1, 1e-3
+    for correlated in (False, True):
+        secant = ma.velocity_alpha(t * (1 - h), t * (1 + h), DMAX, correlated=correlated)
+        tangent = ma.velocity_slope_alpha(t * np.sqrt(1 - h * h), DMAX, correlated=correlated)
+        assert secant == pytest.approx(tangent, rel=1e-6)
+    corr = ma.velocity_alpha(t * (1 - h), t * (1 + h), DMAX, correlated=True)
+    assert 2.0 < corr < ma.velocity_alpha(t * (1 - h), t * (1 + h), DMAX) - 0.01
+
+
+def test_velocity_alphas_tend_to_one_and_root_pi_over_two_far_above_the_window():
+    # k_BT ≫ Δ°_max: every Δ° of the window counts with the same weight (see the resonant shift above), so
+    # α² = ⟨ln(Δ°_max/Δ°)⟩ = ∫₀¹ ln(1/y) dy = 1 and, with the correlation, α = ∫₀¹ ln^{1/2}(1/y) dy = Γ(3/2) = √π/2
+    small = 1e-6 * K
+    assert ma.velocity_alpha(0.1, 0.3, small) == pytest.approx(1.0, rel=1e-5)
+    assert ma.velocity_alpha(0.1, 0.3, small, correlated=True) == pytest.approx(np.sqrt(np.pi) / 2, rel=1e-5)
+    # the local slope (trapezoid in ln x across the kink at E = Δ°_max: ~5e-5 here)
+    assert ma.velocity_slope_alpha(1.0, small) == pytest.approx(1.0, rel=2e-4)
+    assert ma.velocity_slope_alpha(1.0, small, correlated=True) == pytest.approx(np.sqrt(np.pi) / 2, rel=2e-4)
+
+
+def test_conductivity_alpha_is_the_phonon_average_of_one_over_the_log_coupling():
+    # κ = ∫w/C(ħω) dx with C(E) = C_o G(E), G = ln(Δ°_max/E) + 1 − ln 2 for E < Δ°_max (resonant TLS): the
+    # standard κ ∝ ∫w/α², so α² = ∫w/∫(w/G). T = 0.1 K: x_top = Δ°_max/k_BT = 100, all phonons below Δ°_max
+    t = 0.1
+    x_top = DMAX / (K * t)
+    w = ma.conductivity_weight
+    kept = integrate.quad(w, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200)[0]
+
+    def over_g(x):
+        return w(x) / (np.log(DMAX / (x * K * t)) + 1.0 - np.log(2.0))
+
+    inverse = integrate.quad(over_g, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200, points=(1.0, 10.0))[0]
+    assert float(ma.conductivity_alpha(t, DMAX)) == pytest.approx(np.sqrt(kept / inverse), rel=1e-8)
+    # with the correlation C ∝ κ-weighted ⟨γ/γ_o⟩ = H(E) and the standard C ∝ α: α = ∫w/∫(w/H)
+    # (H = resonant_sqrt_log_average, itself checked against adaptive quadrature above); one T gives one number
+    corr = ma.conductivity_alpha(t, DMAX, correlated=True)
+    assert np.ndim(corr) == 0
+
+    def over_h(x):
+        return w(x) / float(ma.resonant_sqrt_log_average(x * K * t, DMAX))
+
+    inverse_h = integrate.quad(over_h, 0.0, x_top, epsabs=0, epsrel=1e-12, limit=200, points=(1.0, 10.0))[0]
+    assert float(corr) == pytest.approx(kept / inverse_h, rel=1e-8)
+
+
+def test_conductivity_alpha_far_above_the_window_is_two_over_e_times_e1():
+    # k_BT ≫ Δ°_max: w(x) → 2 on [0, x_top ≪ 1], so α² = 1/⟨1/G⟩ over E uniform on [0, Δ°_max];
+    # s = ln(Δ°_max/E): ⟨1/G⟩ = ∫₀^∞ e^{−s} ds/(s + c) = e^c E₁(c), c = 1 − ln 2 -> α² = 2/(e E₁(1 − ln 2)) = 0.827624
+    from scipy import special
+
+    c = 1.0 - np.log(2.0)
+    expected = 2.0 / (np.e * float(special.exp1(c)))
+    assert expected == pytest.approx(0.827624, abs=1e-6)
+    assert float(ma.conductivity_alpha(10.0, 1e-2 * K)) ** 2 == pytest.approx(expected, rel=1e-6)
+
+
+def test_sampled_resonant_error_is_bessel_corrected():
+    # with n = 3 TLS per run the reported error e gives back the sample variance s² = n (2αe)², and with
+    # Bessel's n − 1 it averages to the variance of ℓ = ln(Δ°_max/Δ°) over the resonant weight x/√(1 − x²):
+    # Var ℓ = Var ln x = 1 − π²/12 = 0.177533 (quad below); n − 2 would double it. 8000 runs: ±2.5 % (1σ)
+    mean_log = integrate.quad(lambda x: x * np.log(x) / np.sqrt(1 - x * x), 0, 1, epsabs=0, epsrel=1e-12)[0]
+    mean_log2 = integrate.quad(lambda x: x * np.log(x) ** 2 / np.sqrt(1 - x * x), 0, 1, epsabs=0, epsrel=1e-12)[0]
+    assert mean_log == pytest.approx(np.log(2.0) - 1.0, rel=1e-10)
+    assert mean_log2 - mean_log**2 == pytest.approx(1.0 - np.pi**2 / 12, rel=1e-10)
+    rng = np.random.default_rng(2020)
+    s2 = []
+    for _ in range(8000):
+        alpha, err = ma.sample_resonant_alpha(rng, 3, 1e9, DMAX)
+        s2.append(3 * (2 * alpha * err) ** 2)
+    assert float(np.mean(s2)) == pytest.approx(1.0 - np.pi**2 / 12, rel=0.1)
+
+
+@pytest.mark.parametrize(
+    "kind, inputs, name",
+    [
+        ("resonant", {"frequency": -1.0}, "frequency"),
+        ("conductivity", {"temperature": float("inf")}, "temperature"),
+        ("velocity", {"temperature": 0.1, "temperature_2": 0.0}, "temperature 2"),
+    ],
+)
+def test_a_bad_measurement_input_is_named_in_the_error(kind, inputs, name):
+    with pytest.raises(InputError, match=f"^{name} must be"):
+        ma.measurement_alpha(kind, SIO2, PAPER, **inputs)
