@@ -666,3 +666,222 @@ def test_sampled_resonant_error_is_bessel_corrected():
 def test_a_bad_measurement_input_is_named_in_the_error(kind, inputs, name):
     with pytest.raises(InputError, match=f"^{name} must be"):
         ma.measurement_alpha(kind, SIO2, PAPER, **inputs)
+
+
+# --------------------------------------------------------------------------- mutation: relaxation
+import builtins  # noqa: E402
+import warnings  # noqa: E402
+
+from scipy import special  # noqa: E402
+
+
+def _newton_only(monkeypatch, steps):
+    """Newton's method alone, at most `steps` iterations: the Brent fallback raises if it is reached."""
+
+    def no_brent(*args, **kwargs):
+        raise AssertionError("Newton's method did not converge")
+
+    monkeypatch.setattr(ma.optimize, "brentq", no_brent)
+    monkeypatch.setattr(ma, "range", lambda n: builtins.range(min(n, steps)), raising=False)
+
+
+def test_low_frequency_internal_friction_grows_strictly_as_the_window_admits_slower_tls():
+    # ω → 0 (f = 1e-45 Hz: ωτ ≪ 1 even for Δ° ~ 1e-26 K): g φ(ωτ) → g ωτ = ω tanh(y/2)/(R Δ°² E), so
+    # Q⁻¹ ≈ ω⟨tanh(y/2)/(R Δ°² E)⟩ is carried by the slowest TLS, ∝ 1/Δ°_min² (g drops out)
+    t = 0.5
+    # the slowest TLS on the grid: E = 1e-8 k_BT, Δ° = E/cosh(q_span)
+    smallest = np.exp(ma._T_RANGE[0]) * K * t / np.cosh(ma._Q_SPAN)
+
+    def q(cut):
+        return relaxation_internal_friction(1e-45, t, RATE, DMAX, cut)
+
+    cuts = [1e-10 * K, 1e-12 * K, 1e-16 * K, 1e-20 * K, 1.2 * smallest]
+    values = [q(c) for c in cuts]
+    assert all(b > a for a, b in zip(values, values[1:], strict=False))
+    assert q(0.0) > values[-1]  # the cut at 1.2 × the slowest TLS removes it
+    assert q(0.4 * smallest) == q(0.0)  # a cut below every TLS of the grid removes none
+    # Δ°_min² scaling: 1e-10 K → 1e-12 K is a factor 1e4 (the sharp cut between grid nodes: ±e^{±0.4})
+    assert 1e4 / 1.6 < values[1] / values[0] < 1e4 * 1.6
+
+
+def test_plateau_alpha_is_read_off_directly_from_a_log_uniform_spread_of_relaxation_times(monkeypatch):
+    # weight h per node, ln(ωτ g) uniform with step h over ±50: Q(g) = g^{−p} Σ h b g²/(g² + b²)
+    # = g^{1−p} ∫dx/(1 + x²) = (π/2) g^{1−p} (trapezoid on a smooth, e^{−|x|} tail: exact to rounding),
+    # so α² = g = (2Q/π)^{1/(1−p)}: the plateau estimate is the root, Newton's first step is zero
+    h = 0.1
+    base = np.exp(np.arange(-50.0, 50.0 + h / 2, h))
+    weight = np.full(base.shape, h)
+    _newton_only(monkeypatch, 1)
+    for target in (0.3, 3.0):
+        for power in (0.0, 0.5):
+            expected = np.sqrt((2 * target / np.pi) ** (1 / (1 - power)))
+            assert ma._solve_alpha(target, weight, base, power) == pytest.approx(expected, rel=1e-13)
+
+
+@pytest.mark.parametrize("correlated", [False, True])
+def test_relaxation_alpha_newton_with_the_exact_derivative_converges_in_a_dozen_steps(monkeypatch, correlated):
+    # ln Q against ln α² has slope between 1 − p and 2 − p (p = ½ with the correlation): with its exact
+    # derivative Newton's method converges quadratically (≤ 11 steps here), without the Brent fallback
+    cases = [(1e3, 0.5), (15e6, 1.0), (1e8, 0.1)]
+    full = [relaxation_internal_friction(f, t, RATE, DMAX, correlated=correlated) for f, t in cases]
+    _newton_only(monkeypatch, 15)
+    for (f, t), q in zip(cases, full, strict=True):
+        a = relaxation_alpha(f, t, RATE, DMAX, correlated=correlated)
+        assert 1.0 < a < 5.0
+        assert relaxation_internal_friction(f, t, RATE, DMAX, alpha=a, correlated=correlated) == pytest.approx(
+            q, rel=1e-11
+        )
+
+
+def test_brent_fallback_of_the_relaxation_alpha_finds_the_root_to_machine_precision(monkeypatch):
+    # one level, weight 1, base 1: Q = g²/(g² + 1) = 0.8 at g = 2, α = √2 (Brent alone, xtol 1e-14 in ln g)
+    monkeypatch.setattr(ma, "range", lambda n: iter(()), raising=False)
+    assert ma._solve_alpha(0.8, np.array([1.0]), np.array([1.0])) == pytest.approx(np.sqrt(2.0), rel=2e-14, abs=0)
+
+
+def test_paper_reading_of_a_rising_velocity_is_nan_without_a_square_root_of_a_negative_number():
+    # 1 MHz, 0.1-0.3 K: ωτ ≫ 1, the resonant rise +C per e-fold wins (+4.2 C_o per e-fold); 100 kHz,
+    # 0.2-0.4 K: the crossover, +0.98 C_o per e-fold. A rising Δv/v has no −C/2 reading
+    for f, t1, t2 in ((1e6, 0.1, 0.3), (1e5, 0.2, 0.4)):
+        assert relaxation_velocity_change(f, t1, t2, RATE, DMAX) > 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert np.isnan(paper_slope_alpha(f, t1, t2, RATE, DMAX))
+
+
+def test_paper_reading_of_the_slope_sees_the_same_window_as_the_full_slope():
+    # a cut Δ°_min = 1e-3 K removes the slowest relaxing TLS of 100 Hz: α² = −2 S_full/ln(T₂/T₁) with the cut
+    cut = 1e-3 * K
+    s = relaxation_velocity_change(100.0, 0.5, 1.0, RATE, DMAX, cut)
+    a = paper_slope_alpha(100.0, 0.5, 1.0, RATE, DMAX, cut)
+    assert a == pytest.approx(np.sqrt(-2 * s / np.log(2.0)), rel=1e-12)
+    assert abs(a - paper_slope_alpha(100.0, 0.5, 1.0, RATE, DMAX)) > 0.05
+
+
+def test_correlated_full_internal_friction_matches_double_quadrature_where_the_window_edge_is_thermal():
+    # Δ°_max = k_B·1 K = k_BT, 1 MHz: the TLS near Δ°_max (ℓ = ln(Δ°_max/Δ°) < 1) carry much of Q⁻¹. With the
+    # correlation each TLS weighs ℓ^{−1/2}: Q⁻¹ = ∫dy sech²(y/2) ∫ds (ε/E) ℓ^{1/2} φ(ωτ), s = ln(E/Δ°).
+    # The grid meets the kink of the inner integral at E = Δ°_max (trapezoid in ln E): ~1e-3 here
+    dmax, f, t = K, 1e6, 1.0
+    kt = K * t
+
+    def integrand(s, y):
+        energy = y * kt
+        delta = energy * np.exp(-s)
+        ell = np.log(dmax / delta)
+        wt = 2 * np.pi * f / (RATE * ell * delta**2 * energy / np.tanh(y / 2))
+        return np.cosh(y / 2) ** -2 * np.sqrt(1 - np.exp(-2 * s)) * np.sqrt(ell) * wt / (1 + wt**2)
+
+    ref = integrate.dblquad(integrand, 1e-6, 60.0, lambda y: max(0.0, np.log(y * kt / dmax)), 60.0, epsrel=1e-6)[0]
+    got = relaxation_internal_friction(f, t, RATE, dmax, correlated=True)
+    assert got == pytest.approx(ref, rel=3e-3)
+
+
+def test_regime_ratio_is_the_same_with_and_without_the_correlation():
+    # both standard slopes carry the same factor (1/α with the correlation), so S_std/(−½α² ln(T₂/T₁))
+    # is one number; at 100 Hz, 0.5-1 K it is 0.98-1 (approach to −C/2)
+    for alpha in (1.5, 2.5):
+        plain = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, alpha, DMAX)
+        corr = relaxation_regime_ratio(100.0, 0.5, 1.0, RATE, alpha, DMAX, correlated=True)
+        assert corr == pytest.approx(plain, rel=1e-10)
+        assert 0.97 < plain < 1.0
+
+
+@pytest.mark.parametrize(
+    ("f", "t1", "t2", "dmax", "correlated"),
+    [
+        (100.0, 0.5, 1.0, DMAX, False),
+        (1e3, 0.3, 0.6, DMAX, True),
+        (1e8, 0.1, 0.3, DMAX, False),
+        (1e8, 0.1, 0.3, DMAX, True),
+        (1e6, 1.0, 3.0, K, False),  # k_BT ≳ Δ°_max: α < 1
+    ],
+)
+def test_slope_alpha_newton_with_the_exact_derivative_converges_in_a_few_steps(
+    monkeypatch, f, t1, t2, dmax, correlated
+):
+    # S_std(ln α²) = resonant × g^{1−p} + D(T₂) − D(T₁) with its exact derivative: quadratic convergence
+    full = relaxation_velocity_change(f, t1, t2, RATE, dmax, correlated=correlated)
+    _newton_only(monkeypatch, 10)
+    a = relaxation_slope_alpha(f, t1, t2, RATE, dmax, correlated=correlated)
+    std = relaxation_velocity_change(f, t1, t2, RATE, dmax, alpha=a, correlated=correlated)
+    assert std == pytest.approx(full, rel=1e-10)
+
+
+def test_slope_alpha_brent_fallback_gives_newtons_root_including_alpha_below_one(monkeypatch):
+    # Brent on ln α² ∈ [ln 1e-4, ln 1e4]: the same α as Newton to machine precision; with Δ°_max = k_B·1 K at
+    # 1-3 K the thermal TLS sit at the window's top, ℓ < 1, and α = 0.9025 < 1
+    cases = [(100.0, 0.5, 1.0, DMAX, False), (1e3, 0.3, 0.6, DMAX, True), (1e6, 1.0, 3.0, K, False)]
+    newton = [relaxation_slope_alpha(f, t1, t2, RATE, d, correlated=c) for f, t1, t2, d, c in cases]
+    assert newton[2] == pytest.approx(0.9025, abs=1e-4)
+    monkeypatch.setattr(ma, "range", lambda n: iter(()), raising=False)
+    for (f, t1, t2, d, c), a in zip(cases, newton, strict=True):
+        assert relaxation_slope_alpha(f, t1, t2, RATE, d, correlated=c) == pytest.approx(a, rel=2e-14, abs=0)
+
+
+def test_slope_alpha_is_nan_where_no_standard_model_reaches_the_full_slope():
+    # 1 MHz, 0.3-1 K: the full model's Δv/v rises (+1.67 C_o) while the standard one at every α in 0.1-10
+    # rises less (its own relaxation sets in as α² shortens τ): no α exists
+    f, t1, t2 = 1e6, 0.3, 1.0
+    full = relaxation_velocity_change(f, t1, t2, RATE, DMAX)
+    assert full == pytest.approx(1.668, abs=1e-3)
+    std = [relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=a) for a in np.geomspace(0.1, 10.0, 21)]
+    assert max(std) < full
+    assert np.isnan(relaxation_slope_alpha(f, t1, t2, RATE, DMAX))
+
+
+def test_slope_alpha_tends_to_the_resonant_velocity_alpha_when_no_tls_relaxes():
+    # 10 GHz, 10-30 mK: ωτ ≫ 1 for every thermal TLS, Δv/v is resonant only, α = velocity_alpha(T₁, T₂)
+    assert relaxation_slope_alpha(1e10, 0.01, 0.03, RATE, DMAX) == pytest.approx(
+        velocity_alpha(0.01, 0.03, DMAX), rel=1e-10
+    )
+
+
+def test_asymptotic_slope_alpha_matches_the_lambert_w_solution_of_the_step_condition():
+    # g* = ln(Δ°_max/Δ°*), Δ°* = (a/g*)^{1/2}, a = ω tanh(y/2)/(R E): g* − ½ ln g* = c = ln(Δ°_max/√a), i.e.
+    # g* = −½ W₋₁(−2 e^{−2c}) (the branch g* > ½); α² = 2 ∫ ½ sech²(y/2) g*²/(2g* − 1) dy over y = eᵗ
+    # (the formula's y range 1e-9-80; below 1e-9 the weight is 5e-10)
+    for f, t in ((100.0, np.sqrt(0.5)), (1e3, 0.3), (1.0, 0.1)):
+        omega, kt = 2 * np.pi * f, K * t
+
+        def term(u, omega=omega, kt=kt):
+            y = np.exp(u)
+            a = omega * np.tanh(y / 2) / (RATE * y * kt)
+            c = np.log(DMAX / np.sqrt(a))
+            g = -0.5 * special.lambertw(-2 * np.exp(-2 * c), k=-1).real
+            return y * 0.5 / np.cosh(y / 2) ** 2 * g**2 / (2 * g - 1)
+
+        ref = np.sqrt(2 * integrate.quad(term, np.log(1e-9), np.log(80.0), limit=200, epsabs=0, epsrel=1e-13)[0])
+        assert relaxation_slope_alpha_asymptotic(f, t, RATE, DMAX) == pytest.approx(ref, rel=1e-11)
+
+
+def test_correlated_standard_sampling_carries_one_over_alpha():
+    # correlated standard model: every TLS weighs κ(αγ_o)/κ(γ_o) = 1/α; at α = 2 the sample and the grid agree
+    grid = relaxation_internal_friction(1e3, 0.5, RATE, DMAX, alpha=2.0, correlated=True)
+    mean, err = sample_relaxation_internal_friction(
+        np.random.default_rng(8), 50_000, 1e3, 0.5, RATE, DMAX, alpha=2.0, correlated=True
+    )
+    assert abs(mean - grid) < 4 * err
+    assert err < 0.05 * grid
+
+
+def test_sampled_squared_error_is_an_unbiased_estimate_of_the_variance_of_the_mean():
+    # n = 3 TLS per estimate: E[err²] = σ²/n exactly with the n − 1 of Bessel (n − 2 would double it);
+    # over 3000 seeds the mean of err² and the variance of the estimates agree to ~10 %
+    runs = np.array(
+        [
+            sample_relaxation_internal_friction(np.random.default_rng(seed), 3, 1e3, 0.5, RATE, DMAX, alpha=0.5)
+            for seed in range(3000)
+        ]
+    )
+    ratio = np.var(runs[:, 0], ddof=1) / np.mean(runs[:, 1] ** 2)
+    assert ratio == pytest.approx(1.0, abs=0.2)
+
+
+@pytest.mark.parametrize(("f", "t", "alpha"), [(1e9, 0.02, 3.0), (1e10, 0.05, 1.0), (1e11, 0.02, 0.5)])
+def test_closed_form_relaxation_keeps_its_relative_accuracy_when_q_is_tiny(f, t, alpha):
+    # ωτ ≫ 1 for the thermal TLS: Q⁻¹ = 6e-6 … 4e-11 C_o; the closed-form route (relative tolerance only)
+    # and the grid still agree to 3e-11 (1e-6 at 100 GHz, where quad meets round-off)
+    grid = relaxation_internal_friction(f, t, RATE, DMAX, alpha=alpha)
+    closed = standard_relaxation_internal_friction(f, t, RATE, alpha, DMAX)
+    assert closed / grid == pytest.approx(1.0, rel=1e-6 if f > 5e10 else 3e-11)
