@@ -885,3 +885,9 @@ def test_closed_form_relaxation_keeps_its_relative_accuracy_when_q_is_tiny(f, t,
     grid = relaxation_internal_friction(f, t, RATE, DMAX, alpha=alpha)
     closed = standard_relaxation_internal_friction(f, t, RATE, alpha, DMAX)
     assert closed / grid == pytest.approx(1.0, rel=1e-6 if f > 5e10 else 3e-11)
+
+
+def test_a_slope_between_equal_temperatures_is_refused_not_solved():
+    # S_full = S_std = 0 for every α when T₁ = T₂: no α is defined (Brent's bracket end came back before)
+    with pytest.raises(InputError, match="two different temperatures"):
+        ma.relaxation_slope_alpha(1e3, 0.5, 0.5, RATE, DMAX)

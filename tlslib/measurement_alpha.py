@@ -926,6 +926,8 @@ def relaxation_slope_alpha(
     initial_alpha : float, optional
         Start of Newton's method (the root does not depend on it).
     """
+    if temperature_1 == temperature_2:
+        raise InputError("a velocity slope needs two different temperatures")
     args = (frequency, temperature_1, temperature_2, rate_scale, tunneling_max, tunneling_min)
     target = relaxation_velocity_change(*args, None, correlated)
     res1 = _resonant_change(temperature_1, temperature_2, tunneling_max, False, correlated)
