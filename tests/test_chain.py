@@ -2,6 +2,8 @@ import pytest
 from scipy import constants
 
 from tlslib import InputError, Material, predict
+from tlslib.chain import chain_values
+from tlslib.coupling import GAMMA_MAX_PREFACTOR
 from tlslib.paper.parameters import PAPER
 
 
@@ -45,3 +47,15 @@ def test_one_call_for_the_whole_table_equals_ten_single_calls():
 def test_predict_refuses_an_empty_sequence():
     with pytest.raises(InputError):
         predict([], alpha=PAPER.alpha)
+
+
+def test_chain_values_uses_the_given_gamma_max_prefactor(sio2):
+    # gamma_max = a rho v^2 v_o (Eq. 13 with its prefactor a): doubling a doubles gamma_max and
+    # leaves gamma_o (Eq. 5), which has no a, unchanged
+    args = (sio2["density"], sio2["velocity"], sio2["formula_volume"], PAPER.alpha)
+    base = chain_values(*args)
+    doubled = chain_values(*args, prefactor=2.0 * GAMMA_MAX_PREFACTOR)
+    rho_v2_vo = sio2["density"] * sio2["velocity"] ** 2 * sio2["formula_volume"]
+    assert doubled.gamma_max == pytest.approx(2.0 * GAMMA_MAX_PREFACTOR * rho_v2_vo, rel=1e-14, abs=0)
+    assert doubled.gamma_max == pytest.approx(2.0 * base.gamma_max, rel=1e-14, abs=0)
+    assert doubled.gamma_o == pytest.approx(base.gamma_o, rel=1e-14, abs=0)

@@ -10,6 +10,7 @@ from tlslib.coupling import (
     gamma_max,
     gamma_o,
     renormalized_tunneling,
+    tunneling_log_factor,
 )
 from tlslib.elastic import elastic_energy_scale
 from tlslib.paper.parameters import PAPER
@@ -59,3 +60,10 @@ def test_eq10_log_factor_from_1_K_and_5e_minus_11_K():
     # Delta_max = 10 K: ln^(1/2)(10/1) = 1.517; ln(2e11) = 0.693 + 25.328 = 26.021, sqrt = 5.101 ("about 5")
     assert coupling_of_tunneling(1.0, 10.0, 1.0) == pytest.approx(1.517, abs=1e-3)
     assert coupling_of_tunneling(5e-11, 10.0, 1.0) == pytest.approx(5.101, abs=1e-3)
+
+
+def test_tunneling_log_factor_is_the_square_root_of_the_log_ratio():
+    # Δ° = Δ°_max e^(-1): ln^(1/2)(e) = 1; Δ° = Δ°_max e^(-4): ln^(1/2)(e^4) = 2; Δ° = Δ°_max: 0
+    top = 1e-22
+    factor = tunneling_log_factor(np.array([top / np.e, top * np.exp(-4.0), top]), top)
+    np.testing.assert_allclose(factor, [1.0, 2.0, 0.0], rtol=1e-14, atol=1e-15)
