@@ -61,7 +61,7 @@ def chain_values(
     density, velocity, formula_volume : array_like
         ρ [kg/m³], v [m/s], v_o [m³].
     alpha : array_like
-        γ_eff/γ_o; the paper's 2.5 by default.
+        γ_eff/γ_o (the paper's 2.5 is ``PAPER.alpha``).
     prefactor : array_like, optional
         a in γ_max = a ρ v² v_o (Eq. 13 by default).
     """
@@ -126,7 +126,7 @@ def predict(material: Material | Sequence[Material], alpha: float) -> Prediction
     material : Material or sequence of Material
         ρ, v and v_o of the glass or glasses.
     alpha : float
-        γ_eff/γ_o; the paper's 2.5 by default.
+        γ_eff/γ_o (the paper's 2.5 is ``PAPER.alpha``).
     """
     alpha = positive_finite("alpha", alpha)
     single = isinstance(material, Material)

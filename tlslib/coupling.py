@@ -124,6 +124,6 @@ def tunneling_log_factor(tunneling: ArrayLike, tunneling_max: ArrayLike) -> np.n
     tunneling : array_like
         Δ° [J].
     tunneling_max : array_like
-        Δ°_max [J]; the paper's 10 K by default.
+        Δ°_max [J] (the paper's 10 K is ``PAPER.tunneling_max``).
     """
     return coupling_of_tunneling(tunneling, tunneling_max, 1.0)

@@ -96,7 +96,7 @@ def coupling_constant_for_prefactor(material: Material, prefactor: ArrayLike, al
     prefactor : array_like
         c in ñ_o = c ρ v²/γ_max².
     alpha : float
-        γ_eff/γ_o (the paper's 2.5 by default).
+        γ_eff/γ_o (the paper's 2.5 is ``PAPER.alpha``).
     """
     # C ∝ ñ_o: the paper's C of the chain times c/(1/3)
     c = chain_values(material.density, material.velocity, material.formula_volume, alpha).coupling_constant
