@@ -100,6 +100,17 @@ def test_mixtures_are_normalized(pdf, width):
     assert 2.0 * np.trapezoid(pdf(x, width), x) + tail == pytest.approx(1.0, abs=2e-4)
 
 
+def test_lorentzian_mixture_has_its_inverse_square_tail_and_vanishes_at_infinity():
+    # 1 − a arctan(1/a) = 1/(3a²) − 1/(5a⁴) + …: P(x) → (2/π b_h)·b_h²/(3x²) = 2 b_h/(3π x²); at
+    # x = 1e3 b_h the next term is 3/5e-6 of it; at x = 1e6 b_h and 1e8 b_h it is exact in double precision
+    b_h = 4.0
+    for a, next_term in ((1e3, -0.6e-6), (1e6, 0.0), (1e8, 0.0)):
+        tail = 2.0 * b_h / (3.0 * np.pi * (a * b_h) ** 2)
+        assert lorentzian_mixture_field_pdf(a * b_h, b_h) == pytest.approx(tail * (1 + next_term), rel=1e-12, abs=0)
+        assert lorentzian_mixture_field_pdf(-a * b_h, b_h) == lorentzian_mixture_field_pdf(a * b_h, b_h)
+    np.testing.assert_array_equal(lorentzian_mixture_field_pdf(np.array([np.inf, -np.inf]), b_h), [0.0, 0.0])
+
+
 def test_gaussian_pdf_shape():
     # Var = 4: at x = 2, exp(-1/2)/sqrt(8 pi) = 0.120985
     assert gaussian_field_pdf(2.0, 4.0) == pytest.approx(0.120985, rel=1e-5)
