@@ -8,7 +8,12 @@ Survivors are sorted into three kinds from their diff alone (the score counts al
            floats already or become floats at the first arithmetic with a float;
   message  only the text of an error message (a string, or the name `positive_finite` prints, made
            None) changed: equivalent for every result, the error is still raised;
+  argued   a real change of the code shown, in tools/mutation_equivalent/*.toml, not to change any
+           result (the entry names the file, the function, the removed and added lines and says why);
   open     anything else: a real change of the code; its diff is printed.
+
+An entry of tools/mutation_equivalent/ that matches no survivor is listed as stale (the mutant is
+killed now, or the line changed): delete it or restate it.
 
 Usage: python tools/mutation_report.py [--all-diffs] [--threshold PERCENT]
 Exit 1 when the score is below PERCENT. The last line printed is the score.
@@ -19,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -28,7 +34,8 @@ MUTANTS = ROOT / "mutants"
 KILLED = {1, 3, -24, 24, 36, 152}
 NOT_REACHED = 33
 SKIPPED = {34, 37}
-KINDS = ("open", "dtype", "message")
+KINDS = ("open", "argued", "dtype", "message")
+ARGUED = ROOT / "tools" / "mutation_equivalent"
 
 _STRING = re.compile(r"""[rbfu]*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
 _DTYPE = re.compile(r",\s*(?:dtype=)?(?:float|None)\s*(?=[,)])|\.astype\((?:float|None)\)")
@@ -53,6 +60,33 @@ def changed_lines(diff: str) -> tuple[list[str], list[str]]:
     """The removed and the added lines of a unified diff, without the file headers."""
     body = [line for line in diff.splitlines() if not line.startswith(("---", "+++"))]
     return [x[1:] for x in body if x.startswith("-")], [x[1:] for x in body if x.startswith("+")]
+
+
+def function_name(name: str) -> str:
+    """tlslib.chain.x_predict__mutmut_3 -> predict; tlslib.m.xǁClassǁmethod__mutmut_1 -> Class.method."""
+    last = next(part for part in name.split(".") if part.startswith(("x_", "xǁ")))
+    last = last.rsplit("__mutmut_", 1)[0]
+    return last[2:] if last.startswith("x_") else ".".join(x for x in last[1:].split("ǁ") if x)
+
+
+def _squashed(lines: list[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", " ", x).strip() for x in lines)
+
+
+def argued_entries() -> list[dict[str, object]]:
+    """The entries of tools/mutation_equivalent/*.toml, each with its file of origin."""
+    entries = []
+    for path in sorted(ARGUED.glob("*.toml")):
+        for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", []):
+            missing = {"file", "function", "removed", "added", "why"} - set(entry)
+            if missing:
+                raise SystemExit(f"{path.relative_to(ROOT)}: an entry lacks {', '.join(sorted(missing))}")
+            entries.append({**entry, "source": path.relative_to(ROOT).as_posix()})
+    return entries
+
+
+def argued_key(file: str, function: str, removed: list[str], added: list[str]) -> tuple[object, ...]:
+    return (file, function, _squashed(removed), _squashed(added))
 
 
 def kind(diff: str) -> str:
@@ -89,6 +123,13 @@ def main() -> int:
 
     diffs = {name: get_diff_for_mutant(name, path=source_path(name)).rstrip() for name in survivors}
     kinds = {name: kind(diffs[name]) for name in survivors}
+    reasons = {argued_key(e["file"], e["function"], e["removed"], e["added"]): e for e in argued_entries()}
+    used: set[tuple[object, ...]] = set()
+    for name in survivors:
+        key = argued_key(source_path(name), function_name(name), *changed_lines(diffs[name]))
+        if kinds[name] == "open" and key in reasons:
+            kinds[name] = "argued"
+            used.add(key)
     by_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name in survivors:
         by_module[name.split(".")[1]][kinds[name]] += 1
@@ -101,10 +142,17 @@ def main() -> int:
         if kinds[name] == "open" or "--all-diffs" in args:
             note = " (no unit test reaches it)" if codes[name] == NOT_REACHED else ""
             print(f"\n# {name} [{kinds[name]}]{note}\n{diffs[name]}")
+            if kinds[name] == "argued":
+                key = argued_key(source_path(name), function_name(name), *changed_lines(diffs[name]))
+                print(f"why: {reasons[key]['why']}")
+    stale = [e for key, e in reasons.items() if key not in used]
+    for e in stale:
+        print(f"\nstale entry of {e['source']}: {e['file']} {e['function']}: {e['removed']} -> {e['added']}")
     total = Counter(kinds.values())
     print(
-        f"\n{len(survivors)} survivors: {total['open']} open, {total['dtype']} dtype and "
-        f"{total['message']} message-only (equivalent)"
+        f"\n{len(survivors)} survivors: {total['open']} open, {total['argued']} argued equivalent "
+        f"(tools/mutation_equivalent/), {total['dtype']} dtype and {total['message']} message-only; "
+        f"{len(stale)} stale entries"
     )
     verdict = ""
     if threshold is not None:
