@@ -34,12 +34,22 @@ def test_negative_bulk_modulus_is_rejected():
 @pytest.mark.parametrize(("v_long", "stable"), [(1150.0, False), (1160.0, True)])
 def test_bulk_modulus_threshold_is_v_l_squared_equal_four_thirds_v_t_squared(v_long, stable):
     # v_t = 1000 m/s: the threshold is v_l = sqrt(4/3) * 1000 = 1154.7 m/s;
-    # 3 * 1150^2 = 3.9675e6 < 4e6 (K < 0, rejected), 3 * 1160^2 = 4.0368e6 >= 4e6 (K > 0, accepted)
+    # 3 * 1150^2 = 3.9675e6 < 4e6 (K < 0, rejected), 3 * 1160^2 = 4.0368e6 > 4e6 (K > 0, accepted)
     if stable:
         assert Material.from_velocities("x", 2200.0, v_long, 1000.0, 0.06).density == 2200.0
     else:
         with pytest.raises(InputError, match="bulk modulus"):
             Material.from_velocities("x", 2200.0, v_long, 1000.0, 0.06)
+
+
+def test_a_zero_bulk_modulus_is_rejected():
+    # v_t = 2400 m/s, v_l = sqrt(4/3) * 2400 = 2771.2812921102036 m/s, for which 3 v_l^2 == 4 v_t^2
+    # holds exactly in double precision (checked below): K = rho (v_l^2 - 4/3 v_t^2) = 0, infinitely
+    # compressible, not a stable solid (stability needs K > 0)
+    v_long, v_trans = 2771.2812921102036, 2400.0
+    assert 3.0 * v_long**2 == 4.0 * v_trans**2
+    with pytest.raises(InputError, match="bulk modulus"):
+        Material.from_velocities("x", 2200.0, v_long, v_trans, 0.06)
 
 
 def test_material_is_frozen():

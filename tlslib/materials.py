@@ -55,7 +55,8 @@ class Material:
         ------
         InputError
             If a value is not a positive finite number, if v_t ≥ v_l, or if
-            v_l² < (4/3) v_t² (a negative bulk modulus: not a stable isotropic solid).
+            v_l² ≤ (4/3) v_t² (a bulk modulus K = ρ(v_l² − 4v_t²/3) ≤ 0: an isotropic solid
+            is stable only for K > 0 and μ = ρv_t² > 0).
         """
         rho = positive_finite("density [kg/m^3]", density)
         vl = positive_finite("longitudinal velocity [m/s]", v_long)
@@ -63,9 +64,9 @@ class Material:
         mass = positive_finite("molar mass", molar_mass)
         if vt >= vl:
             raise InputError(f"transverse velocity ({vt:g} m/s) must be smaller than longitudinal ({vl:g} m/s)")
-        if 3.0 * vl**2 < 4.0 * vt**2:
+        if 3.0 * vl**2 <= 4.0 * vt**2:
             raise InputError(
-                f"v_l = {vl:g} m/s and v_t = {vt:g} m/s give a negative bulk modulus (need v_l^2 >= 4 v_t^2 / 3)"
+                f"v_l = {vl:g} m/s and v_t = {vt:g} m/s give a bulk modulus <= 0 (need v_l^2 > 4 v_t^2 / 3)"
             )
         return cls(
             name=name,
