@@ -1,9 +1,11 @@
 """`make mutation`, after `mutmut run`: the mutation score, the survivors by module, and a threshold.
 
 The score is killed (a unit test failed, or the mutant timed out) over the mutants that were tested;
-a mutant no unit test reaches counts as a survivor. Reads mutants/*.meta (mutmut's own records).
+a mutant no unit test reaches counts as a survivor, and so does every equivalent one (the threshold
+is on this score); the last line also gives killed over the mutants not shown equivalent.
+Reads mutants/*.meta (mutmut's own records).
 
-Survivors are sorted into three kinds from their diff alone (the score counts all of them):
+Survivors are sorted into four kinds (the score counts all of them):
   dtype    only `dtype=float` of an `np.asarray`/`astype` changed or dropped: equivalent, the inputs are
            floats already or become floats at the first arithmetic with a float;
   message  only the text of an error message (a string, or the name `positive_finite` prints, made
@@ -157,7 +159,12 @@ def main() -> int:
     verdict = ""
     if threshold is not None:
         verdict = f"; threshold {threshold:g} %: " + ("FAIL" if score < threshold else "pass")
-    print(f"mutation score: {len(killed)}/{len(tested)} killed ({score:.1f} %){verdict}")
+    equivalent = total["argued"] + total["dtype"] + total["message"]
+    rest = max(len(tested) - equivalent, 1)
+    print(
+        f"mutation score: {len(killed)}/{len(tested)} killed ({score:.1f} %); {len(killed)}/{rest} of the mutants "
+        f"not shown equivalent ({100 * len(killed) / rest:.1f} %){verdict}"
+    )
     return 1 if threshold is not None and score < threshold else 0
 
 
