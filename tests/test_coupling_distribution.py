@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+import tlslib.coupling_distribution as cd
 from tlslib.coupling_distribution import (
     PLANAR_EIGENVALUES,
     UNIAXIAL_EIGENVALUES,
@@ -10,6 +11,7 @@ from tlslib.coupling_distribution import (
     tensor_coupling_squared,
     tensor_strain_coupling_squared,
     uniaxial_coupling_squared_cdf,
+    uniaxial_weight_above_half,
     vector_coupling_squared,
     vector_projected_coupling_squared,
 )
@@ -152,3 +154,90 @@ def test_one_tls_with_one_phonon_has_one_coupling_in_zero_one():
     # n = 1: one value, normalised by its largest possible square (λ_max − λ_min)², so in [0, 1]
     x = tensor_strain_coupling_squared(np.random.default_rng(0), 1, UNIAXIAL_EIGENVALUES)
     assert x.shape == (1,) and 0.0 <= x[0] <= 1.0
+
+
+# --- mutation survivors (D)
+# The samplers draw their wells and phonons through random_unit_vectors, random_dipole and
+# random_phonon_strains. Feeding them prescribed wells (a scripted stream that honours each
+# function's size contract) turns a sampler into a deterministic map from dipoles to γ²/γ_max²
+# that can be checked by hand, TLS by TLS.
+
+X_AXIS, Y_AXIS, Z_AXIS = np.eye(3)
+# uniaxial dipoles D = 3 n nᵀ − 1 (principal values 2, −1, −1) with their axis n along x, y, z and
+# along (x + z)/√2, all exact in binary
+UNIAXIAL_X = np.diag([2.0, -1.0, -1.0])
+UNIAXIAL_Y = np.diag([-1.0, 2.0, -1.0])
+UNIAXIAL_Z = np.diag([-1.0, -1.0, 2.0])
+UNIAXIAL_XZ = np.array([[0.5, 0.0, 1.5], [0.0, -1.0, 0.0], [1.5, 0.0, 0.5]])
+
+
+def _scripted(rows):
+    """A stand-in sampler that hands out the given rows in order: n of them, or one for size None."""
+    rows = list(np.asarray(rows, dtype=float))
+
+    def draw(count):
+        taken = [rows.pop(0) for _ in range(1 if count is None else count)]
+        return taken[0] if count is None else np.array(taken)
+
+    return draw
+
+
+def _prescribe(monkeypatch, dipoles=None, unit_vectors=None, phonons=None):
+    """Replace the samplers' sources of wells (and of phonons: (k̂ rows, ê rows)) by the given ones."""
+    if dipoles is not None:
+        draw = _scripted(dipoles)
+        monkeypatch.setattr(cd, "random_dipole", lambda rng, principal, size=None: draw(size))
+    if unit_vectors is not None:
+        draw_v = _scripted(unit_vectors)
+        monkeypatch.setattr(cd, "random_unit_vectors", lambda rng, n: draw_v(n))
+    if phonons is not None:
+        k_hat, e_hat = (np.array(rows, dtype=float) for rows in phonons)
+        monkeypatch.setattr(cd, "random_phonon_strains", lambda rng, n: (k_hat, e_hat))
+
+
+def test_tensor_coupling_is_the_frobenius_distance_of_each_tls_own_pair_of_wells(monkeypatch):
+    # Three TLS, one pair of wells each: identical wells (z, z), perpendicular axes (x, y), axes at 45°
+    # (z, (x + z)/√2). x = ‖D_R − D_L‖²/(2·3²) = 1 − c² with c = n_R·n_L: 0, 1 and 1/2. Each TLS has its
+    # own pair: drawing one well for all of them would couple (z; x, z, z) or (z, x, z; z) instead.
+    for d in (UNIAXIAL_X, UNIAXIAL_Y, UNIAXIAL_Z, UNIAXIAL_XZ):
+        assert np.linalg.eigvalsh(d) == pytest.approx([-1.0, -1.0, 2.0], rel=1e-15, abs=1e-15)
+    _prescribe(monkeypatch, dipoles=[UNIAXIAL_Z, UNIAXIAL_X, UNIAXIAL_Z, UNIAXIAL_Z, UNIAXIAL_Y, UNIAXIAL_XZ])
+    x = tensor_coupling_squared(np.random.default_rng(0), 3, UNIAXIAL_EIGENVALUES)
+    assert x == pytest.approx([0.0, 1.0, 0.5], rel=1e-15, abs=1e-15)
+
+
+def test_one_phonon_sees_the_dipole_difference_contracted_with_its_strain(monkeypatch):
+    # x = (k·(D_R − D_L)·ê)²/3²:
+    #   wells (z, z): ΔD = 0 → 0 whatever the phonon (here longitudinal along z);
+    #   wells (x, y), longitudinal phonon along x: ΔD = 3(x xᵀ − y yᵀ), k·ΔD·k = 3 → 1 (the maximum);
+    #   wells (z, (x + z)/√2), transverse phonon k = z, ê = x: ΔD_zx = 0 − 1.5 → 2.25/9 = 1/4.
+    _prescribe(
+        monkeypatch,
+        dipoles=[UNIAXIAL_Z, UNIAXIAL_X, UNIAXIAL_Z, UNIAXIAL_Z, UNIAXIAL_Y, UNIAXIAL_XZ],
+        phonons=([Z_AXIS, X_AXIS, Z_AXIS], [Z_AXIS, X_AXIS, X_AXIS]),
+    )
+    x = tensor_strain_coupling_squared(np.random.default_rng(0), 3, UNIAXIAL_EIGENVALUES)
+    assert x == pytest.approx([0.0, 1.0, 0.25], rel=1e-15, abs=1e-15)
+
+
+def test_antiparallel_vector_wells_couple_fully_and_parallel_ones_not_at_all(monkeypatch):
+    # γ = ½|d_R − d_L| with γ_max = d: antiparallel wells (x, −x) give x = |2x|²/4 = 1, parallel wells
+    # (y, y) give 0, perpendicular ones (x, z) give |x − z|²/4 = 1/2
+    _prescribe(monkeypatch, unit_vectors=[X_AXIS, Y_AXIS, X_AXIS, -X_AXIS, Y_AXIS, Z_AXIS])
+    x = vector_coupling_squared(np.random.default_rng(0), 3)
+    assert x == pytest.approx([1.0, 0.0, 0.5], rel=1e-15, abs=1e-15)
+
+
+def test_vector_wells_seen_along_one_direction_couple_through_the_projected_difference(monkeypatch):
+    # ((d_R − d_L)·k)²/4: antiparallel wells (x, −x) seen along x: (2)²/4 = 1; parallel wells (y, y)
+    # seen along y: 0; perpendicular wells (x, z) seen along y: 0
+    _prescribe(monkeypatch, unit_vectors=[X_AXIS, Y_AXIS, X_AXIS, -X_AXIS, Y_AXIS, Z_AXIS, X_AXIS, Y_AXIS, Y_AXIS])
+    x = vector_projected_coupling_squared(np.random.default_rng(0), 3)
+    assert x == pytest.approx([1.0, 0.0, 0.0], rel=1e-15, abs=1e-15)
+
+
+def test_weight_above_half_counts_couplings_strictly_above_half(monkeypatch):
+    # the fraction with γ² > γ_max²/2 (strict, as documented): of the pairs at 0°, 90° and 45°
+    # (x = 0, 1 and exactly 1/2: ‖ΔD‖² = 4 × 1.5² = 9 = 18/2 in binary) only the 90° pair counts: 1/3
+    _prescribe(monkeypatch, dipoles=[UNIAXIAL_Z, UNIAXIAL_X, UNIAXIAL_Z, UNIAXIAL_Z, UNIAXIAL_Y, UNIAXIAL_XZ])
+    assert uniaxial_weight_above_half(0, 3) == pytest.approx(1 / 3, rel=1e-15, abs=1e-15)

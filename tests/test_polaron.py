@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 from scipy import constants
+from scipy.special import erfc
 
 from tlslib.coupling import coupling_scale, gamma_o
 from tlslib.elastic import debye_energy
@@ -317,3 +318,46 @@ def test_monte_carlo_standard_error_is_unbiased_even_for_three_directions():
     rng = np.random.default_rng(21)
     errors = np.array([polarization_averages_monte_carlo(DYAD_Z, rng, 3)[1] for _ in range(3000)])
     assert 3.0 * np.mean(errors**2, axis=0) == pytest.approx([16 / 225, 4 / 525], rel=0.1)
+
+
+# --- mutation survivors (D)
+
+
+def _ewald_zeta(alpha, half_width=9):
+    # Σ'_n 1/|n| split at a general α: 1/r = erfc(√α r)/r + erf(√α r)/r; the smooth part is summed in
+    # reciprocal space (Fourier transform 4π e^(−k²/4α)/k², k = 2πm → e^(−π²m²/α)/(π m²)), its m = 0 term
+    # is the neutralising background removed by the regularisation (−π/α), and the n = 0 self term
+    # erf(√α r)/r → 2√(α/π) is taken out: Z = Σ' erfc(√α|n|)/|n| + Σ' e^(−π²|m|²/α)/(π|m|²) − π/α − 2√(α/π)
+    axis = np.arange(-half_width, half_width + 1, dtype=float)
+    n = np.stack(np.meshgrid(axis, axis, axis, indexing="ij"), axis=-1).reshape(-1, 3)
+    r = np.linalg.norm(n, axis=1)
+    r = r[r > 0.0]
+    direct = np.sum(erfc(np.sqrt(alpha) * r) / r)
+    reciprocal = np.sum(np.exp(-(np.pi**2) * r**2 / alpha) / (np.pi * r**2))
+    return float(direct + reciprocal - np.pi / alpha - 2.0 * np.sqrt(alpha / np.pi))
+
+
+def test_cubic_lattice_zeta_does_not_depend_on_where_the_ewald_sum_is_split():
+    # Z is a property of the lattice, not of the split: α = 2π and α = π/2 (the function splits at the
+    # self-dual α = π) agree with it to rounding. The terms beyond |n| = 3 are below erfc(4√π)/4 ≈ 5e-24,
+    # so a cube of half-width 3 already holds every digit
+    z = cubic_lattice_zeta()
+    for alpha in (2.0 * np.pi, np.pi / 2.0):
+        assert z == pytest.approx(_ewald_zeta(alpha), rel=1e-14, abs=1e-14)
+    assert cubic_lattice_zeta(3) == pytest.approx(z, rel=1e-14, abs=1e-14)
+
+
+def test_cubic_lattice_zeta_of_an_empty_cube_is_the_constant_of_the_self_dual_split():
+    # half-width 0: the cube holds only n = 0, which Σ' leaves out, so only −π/α − 2√(α/π) = −1 − 2 = −3
+    # at α = π remains. Every term added with a wider cube is positive: Z(0) < Z(1) < Z(2) < Z
+    assert cubic_lattice_zeta(0) == -3.0
+    assert cubic_lattice_zeta(0) < cubic_lattice_zeta(1) < cubic_lattice_zeta(2) < cubic_lattice_zeta()
+
+
+def test_overlap_exponent_integrates_the_whole_debye_sphere_by_default():
+    # W = γ²⟨A⟩(k_D² − k_m²)/(4π²ρħv³) with k_m = 0 unless given. Choose γ² = 4π²ρħv³/3 and ⟨A⟩ = 3, so
+    # W = k_D² in m⁻², and v_o = 6π²/k_D³ m³ so that k_D = 1, 2, 10 m⁻¹: W = 1, 4, 100
+    rho, v = 2200.0, 4163.0
+    gamma = np.sqrt(4.0 * np.pi**2 * rho * constants.hbar * v**3 / 3.0)
+    for k_d in (1.0, 2.0, 10.0):
+        assert overlap_exponent(gamma, rho, v, 6.0 * np.pi**2 / k_d**3) == pytest.approx(k_d**2, rel=1e-12)

@@ -126,3 +126,23 @@ def test_polarization_projectors_resolve_the_identity():
     transverse = np.einsum("nsa,nsb->nab", e[:, 1:], e[:, 1:])
     assert transverse == pytest.approx(np.eye(3) - k[:, :, None] * k[:, None, :], abs=1e-12)
     assert np.cross(e[:, 1], e[:, 2]) == pytest.approx(k, abs=1e-12)
+
+
+# --- mutation survivors (D)
+
+
+def test_polarization_frame_is_reflected_with_the_wavevector_in_each_coordinate_plane():
+    # The transverse pair of a direction is only fixed up to a rotation about k̂; the frame chosen
+    # respects the mirror planes of the coordinate cube (the periodic box of the mode sums): reflecting
+    # k̂ by M = diag(−1, 1, 1), diag(1, −1, 1) or diag(1, 1, −1) reflects the whole triad, ê^s(Mk̂) = ±Mê^s(k̂),
+    # on the polar caps |k̂_z| ≥ 0.9 as well as elsewhere, so the sum term by term per polarization has the
+    # symmetry of the box
+    k = np.random.default_rng(11).normal(size=(400, 3))
+    k[:200] *= [0.2, 0.2, 1.0]  # half of them near the poles
+    k /= np.linalg.norm(k, axis=1, keepdims=True)
+    assert np.mean(np.abs(k[:, 2]) >= 0.9) > 0.3
+    e = polarization_basis(k)
+    for mirror in np.diag([-1.0, 1.0, 1.0]), np.diag([1.0, -1.0, 1.0]), np.diag([1.0, 1.0, -1.0]):
+        e_mirrored = polarization_basis(k @ mirror)
+        overlap = np.einsum("nsa,nsa->ns", e_mirrored, e @ mirror)
+        assert np.abs(overlap) == pytest.approx(np.ones((400, 3)), rel=1e-12, abs=1e-12)
