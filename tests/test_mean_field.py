@@ -1,3 +1,5 @@
+import warnings
+
 import numpy as np
 import pytest
 from scipy import constants
@@ -235,3 +237,35 @@ def test_gaussian_field_pdf_is_normalized_with_second_moment_var():
     assert second == pytest.approx(var, rel=1e-10)
     # one unit out, Var = 2.5: exp(−1/5)/√(5π) = 0.818731/3.963327 = 0.206577, even in x
     assert gaussian_field_pdf([-1.0, 1.0], var) == pytest.approx([0.206577, 0.206577], rel=1e-5)
+
+
+# --- mutation survivors (C)
+
+
+def test_lorentzian_mixture_is_exact_and_quiet_at_zero_and_infinite_field():
+    # a = |x|/b_h: at x = 0 the bracket 1 − a·arctan(1/a) is 1, so P(0) = 2/(π b_h) = 2/(2π) = 1/π for
+    # b_h = 2; at |x| = ∞ it is 0. Both ends are reached exactly, with no divide-by-zero or 0/0 warning
+    b_h = 2.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        at_zero = lorentzian_mixture_field_pdf(0.0, b_h)
+        at_infinity = lorentzian_mixture_field_pdf(np.array([np.inf, -np.inf]), b_h)
+    assert at_zero == pytest.approx(1.0 / np.pi, rel=1e-15)
+    np.testing.assert_array_equal(at_infinity, [0.0, 0.0])
+
+
+def test_poisson_pdf_at_zero_without_exclusion_is_the_trapezoid_sum_of_an_exponential():
+    # d = 0: H = π/2, ⟨g H⟩ = (π/2)(2/3), φ_h(t) = exp(−b_h t) with b_h = (4π/3)(π/3) = 4π²/9 = 4.38649,
+    # and at x = 0 the kernel is 1, so P(0) = (2/π) ∫₀^∞ e^(−b_h t) dt = 2/(π b_h) = 9/(2π³) = 0.145132.
+    # The trapezoid rule on the default grid, dt = t_max/(n_t − 1) = 14/1400 = 0.01 (e^(−b_h·14) ~ 1e-27 dropped),
+    # is a geometric series, dt (1/2 + Σ_k≥1 e^(−k y)) = (dt/2) coth(y/2), y = b_h dt = 0.0438649; the
+    # Euler–Maclaurin end correction subtracts dt² b_h/12 (f'(0) = −b_h). Their difference is
+    # (1/b_h)[(y/2) coth(y/2) − y²/12] = (1/b_h)(1 − y⁴/720 + …): P(0) is 9/(2π³) to 5.1e-9
+    b_h = 4.0 * np.pi**2 / 9.0
+    dt = 0.01
+    y = b_h * dt
+    rule = 2.0 / np.pi * (dt / 2.0 / np.tanh(y / 2.0) - b_h * dt**2 / 12.0)
+    p0 = float(poisson_field_pdf(0.0, 0.0))
+    assert p0 == pytest.approx(rule, rel=1e-13)
+    assert p0 == pytest.approx(9.0 / (2.0 * np.pi**3) * (1.0 - y**4 / 720.0), rel=1e-12)
+    assert abs(p0 / (9.0 / (2.0 * np.pi**3)) - 1.0) < 1e-8

@@ -87,3 +87,17 @@ def test_one_site_with_one_neighbour_feels_its_field():
     assert fields.shape == (1,) and fields[0] != 0.0
     with pytest.raises(InputError):
         sample_random_fields(np.random.default_rng(1), 0, 1, 1e24, 2200.0, 4000.0, 1.6e-19)
+
+
+# --- mutation survivors (C)
+
+
+def test_seeded_field_sample_is_drawn_in_batches_of_ten_thousand_sites():
+    # Reproducibility of the book's seeded samples (60 000 sites in yu-leggett.md): each batch draws its r³
+    # and then its signs, so a seed's sample depends on the batch size; the default is 10 000 sites.
+    # 10 001 sites are one full batch and a batch of one: the default must give exactly that sample
+    args = (10_001, 1, 1e25, RHO, V, GAMMA)
+    default = sample_random_fields(np.random.default_rng(3), *args)
+    np.testing.assert_array_equal(default, sample_random_fields(np.random.default_rng(3), *args, chunk=10_000))
+    # and the batching is visible: one batch of 10 001 draws a different sample from the same seed
+    assert not np.array_equal(default, sample_random_fields(np.random.default_rng(3), *args, chunk=10_001))
