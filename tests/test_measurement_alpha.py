@@ -1017,3 +1017,120 @@ def test_local_velocity_slope_alpha_where_the_window_edge_is_thermal_matches_ada
     correlated = integral(ma.resonant_sqrt_log_average) / share
     assert velocity_slope_alpha(t, DMAX) == pytest.approx(plain, rel=1e-9)
     assert velocity_slope_alpha(t, DMAX, correlated=True) == pytest.approx(correlated, rel=1e-9)
+
+
+# --- mutation survivors (B)
+
+
+def _shift_over_the_tls_first(t1, t2, dmax, power):
+    """∫₀^∞ ds s^power ∫₀^∞ dq F(Δ°_max e^{−s} cosh q)/cosh²q with F(E) = tanh(E/2k_BT₁) − tanh(E/2k_BT₂).
+
+    The resonant shift ∫dE/E F(E) G(E), G(E) = ∫₀^{min(E, Δ°_max)} dΔ° g(Δ°) Δ°/(E√(E² − Δ°²)), with the order
+    of integration swapped: ∫₀^{Δ°_max} dΔ° g ∫_{Δ°}^∞ dE F Δ°/(E²√(E² − Δ°²)); E = Δ° cosh q makes the inner one
+    (1/Δ°)∫₀^∞ dq F(Δ° cosh q)/cosh²q, and Δ° = Δ°_max e^{−s} gives g = s^power (1: Eq. 10, ½: the correlated
+    ln^{1/2}, 0: the standard α = 1). No kink at E = Δ°_max in this order.
+    """
+    k1, k2 = 2 * K * t1, 2 * K * t2
+
+    def inner(s):
+        d = dmax * math.exp(-s)
+
+        def g(q):
+            e = d * math.cosh(q)
+            return (math.tanh(e / k1) - math.tanh(e / k2)) / math.cosh(q) ** 2
+
+        q_thermal = math.acosh(max(1.0, min(k1, k2) / d))
+        breaks = [q_thermal] if q_thermal > 0 else None
+        return integrate.quad(g, 0.0, q_thermal + 40.0, points=breaks, epsabs=0.0, epsrel=1e-13, limit=200)[0]
+
+    s_thermal = math.log(dmax / min(k1, k2))
+    breaks = [s_thermal] if s_thermal > 0 else None
+    total = integrate.quad(lambda s: s**power * inner(s), 0.0, 80.0, points=breaks, epsabs=0.0, epsrel=1e-13, limit=200)
+    return total[0]
+
+
+@pytest.mark.parametrize(
+    ("t1", "t2", "dmax_k", "kwargs", "power"),
+    [
+        (0.1, 0.3, 0.01, {"alpha": 1.0}, 0.0),
+        (0.1, 0.3, 0.01, {}, 1.0),
+        (0.0225, 0.03375, 0.3, {"correlated": True}, 0.5),
+    ],
+)
+def test_resonant_shift_is_the_same_integrated_over_the_tls_first(t1, t2, dmax_k, kwargs, power):
+    # Δv/v(T₂) − Δv/v(T₁) summed over E at fixed Δ° (the helper above) instead of over Δ° at fixed E: the window
+    # edge E = Δ°_max (Δ°_max/2k_BT = 0.05 and 6.7 here), where the resonant share 1 − √(1 − b²) has a root
+    # singularity, is inside the thermal range; the two routes agree to the 1e-11 the quadrature asks for
+    got = resonant_velocity_change(t1, t2, dmax_k * K, **kwargs)
+    assert got / _shift_over_the_tls_first(t1, t2, dmax_k * K, power) == pytest.approx(1.0, rel=2e-11)
+
+
+def test_correlated_conductivity_alpha_carries_the_accuracy_its_quadrature_asks_for():
+    # α = ∫w/∫(w/H) over x = ħω/k_BT < x_top (see above); at T = 1 K, x_top = Δ°_max/k_BT = 10, both integrals by
+    # adaptive quadrature to 1e-13 (H = resonant_sqrt_log_average, itself checked to 1e-13 above): the 1e-10
+    # relative accuracy that conductivity_alpha requests of quad
+    t = 1.0
+    x_top = DMAX / (K * t)
+    w = ma.conductivity_weight
+    kept = integrate.quad(w, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200)[0]
+
+    def over_h(x):
+        return w(x) / float(resonant_sqrt_log_average(x * K * t, DMAX))
+
+    inverse = integrate.quad(over_h, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=400, points=(1e-3, 0.1, 1.0))[0]
+    assert float(conductivity_alpha(t, DMAX, correlated=True)) == pytest.approx(kept / inverse, rel=1e-10)
+
+
+class _MidRange:
+    """A generator whose every uniform draw is ½: each sampled phonon sits at the middle of the sampled range."""
+
+    def random(self, n):
+        return np.full(n, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("t", "x_mid", "alpha_squared"), [(0.1, 30.0, np.log(100.0 / 30.0) + 1.0 - np.log(2.0)), (0.25, 20.0, 1.0)]
+)
+def test_sampled_conductivity_alpha_draws_phonons_up_to_sixty_k_t_or_the_window(t, x_mid, alpha_squared):
+    # x = ħω/k_BT is sampled on [0, min(Δ°_max/k_BT, 60)], so with every draw at ½ all phonons have x = x_mid and
+    # α² = ∫w/∫(w/G) = G(x_mid k_BT) = ln(Δ°_max/x_mid k_BT) + 1 − ln 2 (E < Δ°_max), with no scatter:
+    # T = 0.1 K: Δ°_max/k_BT = 100 > 60, x_mid = 30, α² = ln(10/3) + 0.306853 = 1.510826;
+    # T = 0.25 K: Δ°_max/k_BT = 40, x_mid = 20 = Δ°_max/2k_BT, α² = ln 2 + 1 − ln 2 = 1
+    alpha, err = sample_conductivity_alpha(_MidRange(), 4, t, DMAX)
+    assert alpha**2 == pytest.approx(alpha_squared, rel=1e-12)
+    assert err == 0.0
+
+
+def _relaxation_by_double_quadrature(big_a, c):
+    """Q⁻¹/(α² C_o) = ∫dy sech²(y/2) ½∫₀^{x_max} dx √(1 − x) a/(x² + a²), a = A tanh(y/2)/y³, x_max = min(1, (c/y)²).
+
+    A = big_a. The defining integral of the constant-γ internal friction (x = (Δ°/E)², a = ωτ at Δ° = E, y = E/k_BT, c =
+    Δ°_max/k_BT), by adaptive quadrature in both variables.
+    """
+
+    def inner(y):
+        a = big_a * math.tanh(y / 2) / y**3
+        x_max = min(1.0, (c / y) ** 2)
+        breaks = [a] if a < x_max else None
+        value = integrate.quad(
+            lambda x: math.sqrt(1.0 - x) * a / (x * x + a * a), 0.0, x_max, points=breaks, epsabs=0.0, epsrel=1e-13
+        )[0]
+        return 0.5 * value
+
+    return integrate.quad(
+        lambda y: inner(y) / math.cosh(y / 2) ** 2, 1e-6, 100.0, points=[c], epsabs=0.0, epsrel=1e-13, limit=400
+    )[0]
+
+
+@pytest.mark.parametrize(("big_a", "c"), [(3e4, 0.5), (1e4, 1.0)])
+def test_closed_form_relaxation_in_its_series_regime_matches_the_defining_double_integral(big_a, c):
+    # ωτ(Δ° = E) = A tanh(y/2)/y³ > 10³ for the thermal TLS (y < 2 at A = 10⁴, y < 3 at A = 3·10⁴), where the
+    # closed form uses its 1/a² series ½[J₀/a − J₂/a³], J_k = ∫₀^{x_max} dx x^k √(1 − x); Δ°_max = c k_BT cuts the
+    # window for those TLS (x_max < 1, t₀ = √(1 − x_max) > 0). J₂/(J₀ a²) ≤ 2.3e-7 there: compared to 1e-11
+    t, alpha, f = 1.0, 1.5, 1e9
+    rate = 2 * np.pi * f / (big_a * alpha**2 * (K * t) ** 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", integrate.IntegrationWarning)
+        closed = standard_relaxation_internal_friction(f, t, rate, alpha, c * K * t)
+    expected = alpha**2 * _relaxation_by_double_quadrature(big_a, c)
+    assert closed / expected == pytest.approx(1.0, rel=1e-11)
