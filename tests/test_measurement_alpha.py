@@ -1134,3 +1134,133 @@ def test_closed_form_relaxation_in_its_series_regime_matches_the_defining_double
         closed = standard_relaxation_internal_friction(f, t, rate, alpha, c * K * t)
     expected = alpha**2 * _relaxation_by_double_quadrature(big_a, c)
     assert closed / expected == pytest.approx(1.0, rel=1e-11)
+
+
+# --- mutation survivors (A)
+
+
+def test_one_relaxing_level_at_its_loss_peak_gives_half_its_strength_even_below_the_plateau_start():
+    # one level of weight 1: Σ w g φ(b/g) = b g²/(g² + b²), ωτ = b/g. At ωτ = 1 (g = b) it gives half its
+    # fast-relaxation limit b, so the target b/2 has α² = b; the target 0.9 b has ωτ = 1/3, g = 3b. With b = 1e-8
+    # the roots α² = 1e-8, 3e-8 lie below the start α² = max(2Q/π, 1e-6) = 1e-6, on the saturated side (Q ≈ b,
+    # flat in g), so Newton's first step is large and downward; the root is still found: α = 1e-4 and √3·1e-4
+    b = 1e-8
+    weight, base = np.array([1.0]), np.array([b])
+    assert ma._solve_alpha(0.5 * b, weight, base) / 1e-4 == pytest.approx(1.0, rel=1e-12)
+    assert ma._solve_alpha(0.9 * b, weight, base) / (np.sqrt(3.0) * 1e-4) == pytest.approx(1.0, rel=1e-12)
+
+
+def test_the_standard_slopes_and_the_regime_ratio_depend_on_alpha_only_through_alpha_squared():
+    # γ = αγ_o enters the uniform standard model squared (strength α², rate τ⁻¹ ∝ α²): the sign of the
+    # coupling is a convention, α → −α changes neither Q⁻¹, nor Δv/v(T₂) − Δv/v(T₁), nor S_std/(−½α² ln(T₂/T₁))
+    f, t1, t2 = 100.0, 0.5, 1.0
+    for alpha in (1.5, 2.5):
+        assert relaxation_internal_friction(f, t1, RATE, DMAX, alpha=-alpha) == pytest.approx(
+            relaxation_internal_friction(f, t1, RATE, DMAX, alpha=alpha), rel=1e-15
+        )
+        assert relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=-alpha) == pytest.approx(
+            relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=alpha), rel=1e-15
+        )
+        assert relaxation_regime_ratio(f, t1, t2, RATE, -alpha, DMAX) == pytest.approx(
+            relaxation_regime_ratio(f, t1, t2, RATE, alpha, DMAX), rel=1e-15
+        )
+
+
+def test_a_rising_slope_below_the_standard_maximum_is_met_by_two_alphas_and_the_start_picks_one(monkeypatch):
+    # 100 Hz, 22.4-44.7 mK: at small α the standard slope is the resonant rise (+α² per e-fold; τ ∝ 1/α² is long),
+    # at large α the relaxation fall wins (−α²/2 per e-fold), so S_std(α) rises from 0, peaks (≈ +0.37 C_o near
+    # α = 1.5) and falls through 0. The full model's rising +0.09 C_o is met twice, near α ≈ 0.41 and α ≈ 2.46: both
+    # solve S_std = S_full, and Newton's method started at either root stops there after one step (no Brent)
+    f, t1, t2 = 100.0, 0.0224, 0.0447
+    full = relaxation_velocity_change(f, t1, t2, RATE, DMAX)
+    assert 0.0 < full < relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=1.5)
+    low = relaxation_slope_alpha(f, t1, t2, RATE, DMAX, initial_alpha=0.5)
+    high = relaxation_slope_alpha(f, t1, t2, RATE, DMAX, initial_alpha=3.0)
+    assert 0.3 < low < 0.6 and 2.2 < high < 2.7
+    for root in (low, high):
+        assert relaxation_velocity_change(f, t1, t2, RATE, DMAX, alpha=root) == pytest.approx(full, rel=1e-9)
+    _newton_only(monkeypatch, 1)
+    for root in (low, high):
+        assert relaxation_slope_alpha(f, t1, t2, RATE, DMAX, initial_alpha=root) == pytest.approx(root, rel=1e-12)
+
+
+def test_newton_alone_reaches_the_resonant_slope_alpha_from_a_start_a_hundred_times_off(monkeypatch):
+    # 10 GHz, 10-30 mK: no TLS relaxes, S_std = α² × (resonant slope at α = 1) is linear in g = α², and Newton's
+    # step in ln g from below is S_full/S_std(g) − 1, which overshoots exponentially unless it is limited (one
+    # e-fold of g per step); from above it is > −1. So from α₀ = 0.01 … 100 Newton's method alone (≤ 40 steps)
+    # reaches the velocity α of the same temperatures
+    expected = velocity_alpha(0.01, 0.03, DMAX)
+    _newton_only(monkeypatch, 40)
+    for start in (0.01, 0.1, 10.0, 100.0):
+        assert relaxation_slope_alpha(1e10, 0.01, 0.03, RATE, DMAX, initial_alpha=start) == pytest.approx(
+            expected, rel=1e-10
+        )
+
+
+def test_the_slope_alpha_does_not_depend_on_a_start_whose_alpha_squared_underflows():
+    # α₀ = 1e-200: α₀² = 0 in floating point, where S_std and its derivative both vanish; Newton's method has no
+    # direction and Brent's method takes over, giving the same root as the default start (100 Hz, 0.5-1 K)
+    reference = relaxation_slope_alpha(100.0, 0.5, 1.0, RATE, DMAX)
+    got = relaxation_slope_alpha(100.0, 0.5, 1.0, RATE, DMAX, initial_alpha=1e-200)
+    assert isinstance(got, float)
+    assert got == pytest.approx(reference, rel=1e-12)
+
+
+def test_the_sampler_stops_forty_e_folds_of_delta_below_e_by_default():
+    # ln Δ° is sampled down to ln E − 40 (log_span = 40). Standard model α = 1, x = (Δ°/E)², a = ωτ(Δ° = E):
+    # the inner integral ½∫dx √(1 − x) a/(x² + a²) over x > e^{−80} is ½ arctan(a e^{80}) (√(1 − x) = 1 and
+    # arctan(1/a) = π/2 to O(a) = e^{−80}), so Q⁻¹ = ½∫dy sech²(y/2) arctan(a e^{80}). At T = 0.5 K and
+    # ω = R (k_BT)³ e^{−80}/tanh ½ (f = 5.3e-30 Hz) the loss peak ωτ = 1 of the y = 1 TLS sits at the cut,
+    # and Q⁻¹ = 0.758, half the plateau π/2: the TLS slower than E e^{−40} are missing
+    t = 0.5
+    kt = K * t
+    omega = RATE * kt**3 * np.exp(-80.0) / np.tanh(0.5)
+
+    def integrand(u):  # y = eᵘ
+        y = np.exp(u)
+        a = omega * np.tanh(y / 2) / (RATE * (y * kt) ** 3)
+        return y / np.cosh(y / 2) ** 2 * 0.5 * np.arctan(a * np.exp(80.0))
+
+    expected = integrate.quad(integrand, np.log(1e-9), np.log(80.0), limit=200, epsabs=0, epsrel=1e-12)[0]
+    assert 0.45 < expected / (np.pi / 2) < 0.5
+    mean, err = sample_relaxation_internal_friction(
+        np.random.default_rng(1), 50_000, omega / (2 * np.pi), t, RATE, DMAX, 1.0
+    )
+    assert abs(mean - expected) < 4 * err
+    assert err < 0.03 * expected
+
+
+def test_the_sampler_counts_only_tls_inside_the_window_when_its_top_is_below_the_sampled_range():
+    # log_span = 1: ln Δ° on [ln E − 1, ln min(E, Δ°_max)], with Δ°_max = k_B·0.5 K below the thermal E at 1 K, so
+    # for E > Δ°_max the sampled range is narrower than one e-fold and it is empty for E > e Δ°_max. The estimate
+    # is Q⁻¹ = ∫dy sech²(y/2) ∫du (ε/E) α² φ(ωτ) over u = ln(E/Δ°) ∈ [max(0, ln(E/Δ°_max)), 1], ε/E = √(1 − e^{−2u}),
+    # ωτ = ω tanh(y/2) e^{2u}/(R α² E³); ω = R Δ°_max² k_BT puts the loss peak of E ≈ k_BT near Δ°_max
+    t, dmax, span = 1.0, 0.5 * K, 1.0
+    kt = K * t
+    omega = RATE * dmax**2 * kt
+
+    def integrand(u, y):
+        wt = omega * np.tanh(y / 2) * np.exp(2 * u) / (RATE * (y * kt) ** 3)
+        return np.cosh(y / 2) ** -2 * np.sqrt(-np.expm1(-2 * u)) * wt / (1 + wt**2)
+
+    y_top = np.exp(span) * dmax / kt
+    expected = integrate.dblquad(
+        integrand, 0.0, y_top, lambda y: max(0.0, np.log(y * kt / dmax)), span, epsabs=0, epsrel=1e-8
+    )[0]
+    mean, err = sample_relaxation_internal_friction(
+        np.random.default_rng(3), 20_000, omega / (2 * np.pi), t, RATE, dmax, alpha=1.0, log_span=span
+    )
+    assert abs(mean - expected) < 4 * err
+    assert err < 0.02 * expected
+
+
+def test_an_empty_sampled_range_of_delta_gives_exactly_zero():
+    # log_span = 0: ln Δ° ∈ [ln E, ln min(E, Δ°_max)] has zero length, every sampled TLS weighs 2 × 0 × (ε/E) g φ;
+    # Δ° = exp(ln E) may exceed E by an ulp, where ε/E = √(1 − (Δ°/E)²) must be 0, not NaN
+    for alpha in (None, 1.0):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            got = sample_relaxation_internal_friction(
+                np.random.default_rng(2), 1000, 1e3, 0.5, RATE, DMAX, alpha=alpha, log_span=0.0
+            )
+        assert got == (0.0, 0.0)
