@@ -269,3 +269,22 @@ def test_poisson_pdf_at_zero_without_exclusion_is_the_trapezoid_sum_of_an_expone
     assert p0 == pytest.approx(rule, rel=1e-13)
     assert p0 == pytest.approx(9.0 / (2.0 * np.pi**3) * (1.0 - y**4 / 720.0), rel=1e-12)
     assert abs(p0 / (9.0 / (2.0 * np.pi**3)) - 1.0) < 1e-8
+
+
+# --- the ends of H and of the Lorentzian mixture
+def test_bounded_integral_reaches_half_pi_at_infinity():
+    # H(K) = Si(K) − (1 − cos K)/K → Si(∞) = π/2 (cos ∞ is undefined, its term is bounded by 2/K → 0)
+    from tlslib.mean_field import _bounded_integral
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = _bounded_integral(np.array([0.0, 1e300, np.inf]))
+    np.testing.assert_allclose(values, [0.0, np.pi / 2.0, np.pi / 2.0], rtol=1e-15, atol=0.0)
+
+
+def test_lorentzian_mixture_at_a_vanishing_field_is_its_peak_without_overflow():
+    # |x| = 1e-200 b_h: 1 − a arctan(1/a) = 1 to double precision, P = 2/(π b_h); u = 1/a = 1e200 is never squared
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value = lorentzian_mixture_field_pdf(np.array([1e-200, -1e-200]), 1.0)
+    np.testing.assert_allclose(value, 2.0 / np.pi, rtol=1e-15, atol=0.0)

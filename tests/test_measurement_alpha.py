@@ -819,7 +819,7 @@ def test_slope_alpha_newton_with_the_exact_derivative_converges_in_a_few_steps(
 
 
 def test_slope_alpha_brent_fallback_gives_newtons_root_including_alpha_below_one(monkeypatch):
-    # Brent on ln α² ∈ [ln 1e-4, ln 1e4]: the same α as Newton to machine precision; with Δ°_max = k_B·1 K at
+    # Brent on ln α² ∈ [ln 1e-2, ln 1e2]: the same α as Newton to machine precision; with Δ°_max = k_B·1 K at
     # 1-3 K the thermal TLS sit at the window's top, ℓ < 1, and α = 0.90081 < 1 (Brent on S_std(α) = S_full
     # with both dispersions by nested adaptive quadrature: 0.9008102929585; the (E, q) grid gave 0.9025)
     cases = [(100.0, 0.5, 1.0, DMAX, False), (1e3, 0.3, 0.6, DMAX, True), (1e6, 1.0, 3.0, K, False)]
@@ -1264,3 +1264,21 @@ def test_an_empty_sampled_range_of_delta_gives_exactly_zero():
                 np.random.default_rng(2), 1000, 1e3, 0.5, RATE, DMAX, alpha=alpha, log_span=0.0
             )
         assert got == (0.0, 0.0)
+
+
+# --- slopes between nearly equal temperatures
+@pytest.mark.parametrize("t2", [0.30000000000000004, 0.3 * (1 + 1e-7)])
+def test_a_slope_between_temperatures_closer_than_a_millionth_in_ln_t_is_refused(t2):
+    # S_full and S_std are differences of two quad results good to ~1e-10 each; over |ln(T₂/T₁)| < 1e-6
+    # the slope is rounding noise (one ulp apart, Brent's bracket end 10.0 came back before)
+    for slope in (ma.relaxation_slope_alpha, ma.paper_slope_alpha):
+        with pytest.raises(InputError, match="two different temperatures"):
+            slope(100.0, 0.3, t2, RATE, DMAX)
+
+
+def test_a_flat_slope_reads_as_zero_coupling(monkeypatch):
+    # α² = −2S/ln(T₂/T₁): S = 0 is the standard model with γ = 0, α = 0 (a rising S has no real α)
+    monkeypatch.setattr(ma, "relaxation_velocity_change", lambda *args, **kwargs: 0.0)
+    assert ma.paper_slope_alpha(100.0, 0.3, 0.6, RATE, DMAX) == 0.0
+    monkeypatch.setattr(ma, "relaxation_velocity_change", lambda *args, **kwargs: 1e-6)
+    assert np.isnan(ma.paper_slope_alpha(100.0, 0.3, 0.6, RATE, DMAX))

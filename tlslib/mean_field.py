@@ -279,7 +279,7 @@ def lorentzian_mixture_field_pdf(x: ArrayLike, half_width_unit: ArrayLike) -> np
     far = u < 0.125
     # 1 − arctan(u)/u; for u < 1/8 its series Σ_k≥1 (−1)^(k+1) u^(2k)/(2k+1) (the difference
     # cancels to ~u²/3; 10 terms leave < 1e-19), so the tail ~ b_h²/(3x²) and P(±∞) = 0
-    u2 = np.where(far, u * u, 0.0)
+    u2 = np.where(far, u, 0.0) ** 2  # (u = ∞ at x = 0 squared only where far: no overflow)
     series = np.zeros_like(u2)
     for k in range(10, 0, -1):
         series = u2 * ((-1.0) ** (k + 1) / (2 * k + 1) + series)
@@ -292,8 +292,10 @@ def _bounded_integral(k: np.ndarray) -> np.ndarray:
     """H(K) = ∫₀^K dk (1 − cos k)/k² = Si(K) − (1 − cos K)/K (→ π/2 as K → ∞)."""
     k = np.asarray(k, dtype=float)
     si, _ = special.sici(k)
+    finite = np.where(np.isfinite(k), k, 1.0)  # H(∞) = Si(∞) = π/2: (1 − cos K)/K → 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(k > 0.0, si - (1.0 - np.cos(k)) / np.where(k > 0.0, k, 1.0), 0.0)
+        value = np.where(k > 0.0, si - (1.0 - np.cos(finite)) / np.where(k > 0.0, k, 1.0), 0.0)
+    return np.where(np.isposinf(k), np.pi / 2.0, value)
 
 
 def poisson_field_pdf(
