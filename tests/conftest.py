@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -63,3 +64,18 @@ pytest.approx = checked_approx
 def sio2() -> dict[str, float]:
     """SiO₂ row of Table I in SI: ρ [kg/m³], v [m/s], v_o [m³]."""
     return {"density": 2200.0, "velocity": 4163.0, "formula_volume": 45.3 * constants.angstrom**3}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fresh_tlslib_caches() -> None:
+    """Empty tlslib's lru caches when a session starts.
+
+    mutmut forks each mutant's test run from a process that has already run the tests, so a cached
+    grid or resonant change holds the unmutated result and a mutant of the code behind it is never
+    executed (every mutant of _sech2_half survived that way). A fresh session starts from empty caches.
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "tlslib" or name.startswith("tlslib."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name:
+                    value.cache_clear()
