@@ -288,3 +288,12 @@ def test_lorentzian_mixture_at_a_vanishing_field_is_its_peak_without_overflow():
         warnings.simplefilter("error")
         value = lorentzian_mixture_field_pdf(np.array([1e-200, -1e-200]), 1.0)
     np.testing.assert_allclose(value, 2.0 / np.pi, rtol=1e-15, atol=0.0)
+
+
+def test_bounded_integral_is_half_its_argument_for_small_arguments():
+    # (1 − cos k)/k² = 1/2 − k²/24 + …: H(K) = K/2 − K³/72 + …; at K = 1e-3 that is 5e-4 − 1.39e-11,
+    # and at K = 1e-8 and 1e-300, K/2 to double precision (1 − cos K rounds to 0 there: written as 2 sin²(K/2))
+    from tlslib.mean_field import _bounded_integral
+
+    k = np.array([1e-300, 1e-8, 1e-3])
+    np.testing.assert_allclose(_bounded_integral(k), k / 2.0 - k**3 / 72.0, rtol=1e-13, atol=0.0)
