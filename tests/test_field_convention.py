@@ -26,7 +26,7 @@ def test_one_sided_density_counts_both_signs_per_unit_abs_epsilon():
 def test_exact_one_sided_density_of_2h_tends_to_the_two_sided_density_of_h():
     d = paper_exclusion_radius()
     # (1/δ) P(|2h| < δ) → 2 p_h(0)/2 = p_h(0) = 0.2877 as δ → 0
-    # (to the ~1e-4 of poisson_field_pdf's quadrature near x = 0)
+    # (the window δ = 1e-3 averages p_h over |h| < δ/2: it differs from p_h(0) at second order in δ)
     assert float(exact_one_sided_density(1e-3, d)) == pytest.approx(float(poisson_field_pdf(0.0, d)), rel=1e-3)
 
 

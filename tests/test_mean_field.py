@@ -1,8 +1,9 @@
+import math
 import warnings
 
 import numpy as np
 import pytest
-from scipy import constants
+from scipy import constants, integrate, special
 
 from tlslib.chain import predict
 from tlslib.coupling import gamma_max
@@ -121,7 +122,8 @@ def test_gaussian_pdf_shape():
 def test_poisson_field_pdf_without_exclusion_is_the_lorentzian_mixture():
     x = np.array([0.0, 0.5, 2.0, 8.0])
     b_h = lorentzian_half_width(mean_coupling(1.0))
-    assert poisson_field_pdf(x, 0.0) == pytest.approx(lorentzian_mixture_field_pdf(x, b_h), rel=1e-4)
+    # d = 0: ln φ_h = −b_h t exactly, whose transform is the mixture itself (the function returns it)
+    assert poisson_field_pdf(x, 0.0) == pytest.approx(lorentzian_mixture_field_pdf(x, b_h), rel=1e-14)
 
 
 def test_poisson_field_pdf_with_exclusion_is_normalized_and_has_the_paper_variance():
@@ -254,21 +256,11 @@ def test_lorentzian_mixture_is_exact_and_quiet_at_zero_and_infinite_field():
     np.testing.assert_array_equal(at_infinity, [0.0, 0.0])
 
 
-def test_poisson_pdf_at_zero_without_exclusion_is_the_trapezoid_sum_of_an_exponential():
+def test_poisson_pdf_at_zero_without_exclusion_is_two_over_pi_b_h():
     # d = 0: H = π/2, ⟨g H⟩ = (π/2)(2/3), φ_h(t) = exp(−b_h t) with b_h = (4π/3)(π/3) = 4π²/9 = 4.38649,
-    # and at x = 0 the kernel is 1, so P(0) = (2/π) ∫₀^∞ e^(−b_h t) dt = 2/(π b_h) = 9/(2π³) = 0.145132.
-    # The trapezoid rule on the default grid, dt = t_max/(n_t − 1) = 14/1400 = 0.01 (e^(−b_h·14) ~ 1e-27 dropped),
-    # is a geometric series, dt (1/2 + Σ_k≥1 e^(−k y)) = (dt/2) coth(y/2), y = b_h dt = 0.0438649; the
-    # Euler–Maclaurin end correction subtracts dt² b_h/12 (f'(0) = −b_h). Their difference is
-    # (1/b_h)[(y/2) coth(y/2) − y²/12] = (1/b_h)(1 − y⁴/720 + …): P(0) is 9/(2π³) to 5.1e-9
-    b_h = 4.0 * np.pi**2 / 9.0
-    dt = 0.01
-    y = b_h * dt
-    rule = 2.0 / np.pi * (dt / 2.0 / np.tanh(y / 2.0) - b_h * dt**2 / 12.0)
-    p0 = float(poisson_field_pdf(0.0, 0.0))
-    assert p0 == pytest.approx(rule, rel=1e-13)
-    assert p0 == pytest.approx(9.0 / (2.0 * np.pi**3) * (1.0 - y**4 / 720.0), rel=1e-12)
-    assert abs(p0 / (9.0 / (2.0 * np.pi**3)) - 1.0) < 1e-8
+    # and at x = 0 the kernel is 1, so P(0) = (2/π) ∫₀^∞ e^(−b_h t) dt = 2/(π b_h) = 9/(2π³) = 0.145132,
+    # to rounding (the former trapezoid rule, dt = 0.01, fell short by its dt⁴ b_h³/720 term: 5.1e-9)
+    assert float(poisson_field_pdf(0.0, 0.0)) == pytest.approx(9.0 / (2.0 * np.pi**3), rel=1e-15)
 
 
 # --- the ends of H and of the Lorentzian mixture
@@ -297,3 +289,88 @@ def test_bounded_integral_is_half_its_argument_for_small_arguments():
 
     k = np.array([1e-300, 1e-8, 1e-3])
     np.testing.assert_allclose(_bounded_integral(k), k / 2.0 - k**3 / 72.0, rtol=1e-13, atol=0.0)
+
+
+# --- small exclusion radii
+def _reference_f(k: float) -> float:
+    """F(K) = ∫₀^K dv (1 − c(v))/v², c(v) = ⟨cos v g⟩ over the density 2g on [0, 1], written apart.
+
+    c(v) = 2 [sin v/v + (cos v − 1)/v²]; by parts F(K) = (2/3) [Si K − 3/(2K) + cos K/K + sin K/K²
+    − (1 − cos K)/K³]; below K = 0.1 the series K/4 − K³/216 + K⁵/14400 (next term K⁷/1.4e6).
+    """
+    if k < 0.1:
+        return k / 4.0 - k**3 / 216.0 + k**5 / 14400.0
+    si, _ = special.sici(k)
+    return 2.0 / 3.0 * (si - 1.5 / k + np.cos(k) / k + np.sin(k) / k**2 - (1.0 - np.cos(k)) / k**3)
+
+
+def _reference_poisson_pdf(x: float, d: float) -> float:
+    """P(x; d) by scipy's adaptive quad, written apart from tlslib.mean_field.
+
+    The average over the neighbours' g is taken first: with v = t/r³, ln φ_h(t) = −n ∫_{r>d} d³r
+    (1 − c(t/r³)) = −(4π/3) t F(t/d³), F of :func:`_reference_f`.
+    """
+
+    def integrand(t: float) -> float:
+        si, _ = special.sici(x * t)
+        return np.exp(-4.0 * np.pi / 3.0 * t * _reference_f(t / d**3)) * (np.cos(x * t) - x * t * (np.pi / 2.0 - si))
+
+    # breakpoints: the turnover at t ~ d³ and every 0.05 in t, which quad subdivides further (the ripple of
+    # φ_h has period 2π d³, the kernel 2π/x); φ_h(12) < e^(−50) for d ≤ 0.3
+    points = sorted({d**3 * u for u in (1.0, 4.0, 16.0, 64.0)} | set(np.arange(0.05, 12.0, 0.05)))
+    value, _ = integrate.quad(integrand, 0.0, 12.0, points=points, limit=20000, epsabs=1e-15, epsrel=1e-13)
+    return 2.0 / np.pi * value
+
+
+def test_poisson_pdf_without_exclusion_keeps_the_lorentzian_mixture_tail_to_large_fields():
+    # d = 0 is the Lorentzian mixture (2/π b_h)[1 − a arctan(1/a)], a = |x|/b_h, b_h = 4π²/9, at every
+    # field; far out it is 2b_h/(3π x²) (1 − 3/(5a²) + 3/(7a⁴)): at x = 50, a = 11.3986, 3.72337e-4 ×
+    # 0.995407 = 3.70627e-4 (the former trapezoid rule was 9e-4 off there, 2.4e-6 at x = 10)
+    b_h = 4.0 * np.pi**2 / 9.0
+    x = np.array([0.0, 0.5, 2.0, 10.0, 20.0, 50.0])
+    p = poisson_field_pdf(x, 0.0)
+    assert p == pytest.approx(lorentzian_mixture_field_pdf(x, b_h), rel=1e-14)
+    assert p[-1] == pytest.approx(3.70627e-4, rel=1e-5)
+
+
+def test_poisson_pdf_at_tiny_exclusion_is_the_lorentzian_mixture_raised_by_exp_4pi_d3_over_3():
+    # For t ≫ d³, H(tg/d³) = π/2 − d³/(tg) + O(d⁶/t²): ln φ_h = −b_h t + 4πd³/3 + O(d⁹/t²); the turnover
+    # region t ≲ d³ adds O(d⁶) ≤ 1e-18 to P, below 3e-15 relative even at x = 50 (P = 3.7e-4). So
+    # P(x; d) = e^(4πd³/3) P(x; 0): continuous as d → 0. At d = 1e-3, P(0; d) − P(0; 0) = (e^(4.18879e-9)
+    # − 1) 9/(2π³) = 6.07927e-10, not the former jump of +2.3e-5 (the trapezoid's missing dt² b_h/12 term)
+    b_h = 4.0 * np.pi**2 / 9.0
+    x = np.array([0.0, 0.5, 2.0, 10.0, 50.0])
+    for d in (1e-9, 1e-4, 1e-3):
+        expected = np.exp(4.0 * np.pi / 3.0 * d**3) * lorentzian_mixture_field_pdf(x, b_h)
+        assert poisson_field_pdf(x, d) == pytest.approx(expected, rel=1e-11)
+    jump = float(poisson_field_pdf(0.0, 1e-3)) - float(poisson_field_pdf(0.0, 0.0))
+    assert jump == pytest.approx(6.07927e-10, abs=1e-15)
+
+
+def test_poisson_pdf_at_small_exclusion_matches_an_independent_adaptive_quadrature():
+    # First the reference's F(K) against quad of its v-integral at K = 0.05, 0.7, 7 and 300; F → π/3 − 1/K
+    # (ripple ~ 1/K³), so F(300) = 1.043864 within 1e-7. Then d = 0.1, 0.15, 0.3: the ripple of φ_h has
+    # period 2π d³ = 0.0063, 0.021, 0.17, the first two at or below the former grid's 2dt = 0.02; the reference
+    # (quad to epsrel 1e-13) is within 6e-14 of a brute-force rule (d³/4 panels). The former rule was off
+    # by 7.3e-5 (d = 0.1, x = 0), 8.1e-7 (0.15, x = 2), 4.3e-5 (0.3, x = 20)
+    def one_minus_c(v):  # 1 − c(v) = Σ_m≥1 (−1)^(m+1) 2 v^(2m)/((2m)! (2m + 2)); series below v = 0.5
+        if v < 0.5:
+            terms = [(-1) ** (m + 1) * 2.0 * v ** (2 * m) / (math.factorial(2 * m) * (2 * m + 2)) for m in range(1, 7)]
+            return sum(terms)
+        return 1.0 - 2.0 * (np.sin(v) / v + (np.cos(v) - 1.0) / v**2)
+
+    for k in (0.05, 0.7, 7.0, 300.0):
+        quad_value, _ = integrate.quad(lambda v: one_minus_c(v) / v**2, 0.0, k, limit=400, epsabs=0, epsrel=1e-13)
+        assert _reference_f(k) == pytest.approx(quad_value, rel=1e-12)
+    assert _reference_f(300.0) == pytest.approx(np.pi / 3.0 - 1.0 / 300.0, abs=1e-7)
+    for d in (0.1, 0.15, 0.3):
+        x = np.array([0.0, 2.0, 20.0])
+        expected = [_reference_poisson_pdf(float(value), d) for value in x]
+        assert poisson_field_pdf(x, d) == pytest.approx(expected, rel=1e-11)
+
+
+def test_poisson_pdf_vanishes_at_infinite_field_and_refuses_a_negative_radius():
+    # d > 0: P(±∞) = 0 (the kernel cos a − a(π/2 − Si a) → 0); a radius below zero has no meaning
+    np.testing.assert_array_equal(poisson_field_pdf(np.array([np.inf, -np.inf]), 0.3), [0.0, 0.0])
+    with pytest.raises(ValueError, match="exclusion radius"):
+        poisson_field_pdf(0.0, -0.1)

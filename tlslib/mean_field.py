@@ -13,9 +13,11 @@ reduced value back into SI.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
+from scipy import optimize, special
 
 from tlslib.chain import chain_values
 from tlslib.dos import interacting_dos, mean_coupling_squared, yu_leggett_dos
@@ -289,7 +291,10 @@ def lorentzian_mixture_field_pdf(x: ArrayLike, half_width_unit: ArrayLike) -> np
 
 
 def _bounded_integral(k: np.ndarray) -> np.ndarray:
-    """H(K) = ∫₀^K dk (1 − cos k)/k² = Si(K) − (1 − cos K)/K (→ π/2 as K → ∞)."""
+    """H(K) = ∫₀^K dk (1 − cos k)/k² = Si(K) − (1 − cos K)/K (→ π/2 as K → ∞).
+
+    1 − cos K is evaluated as 2 sin(K/2)·sin(K/2), so that H(K) → K/2 holds down to the smallest K.
+    """
     k = np.asarray(k, dtype=float)
     si, _ = special.sici(k)
     finite = np.where(np.isfinite(k), k, 1.0)  # sin ∞ is NaN; (1 − cos K)/K → 0: H(∞) = Si(∞) = π/2
@@ -299,48 +304,151 @@ def _bounded_integral(k: np.ndarray) -> np.ndarray:
     return np.where(k > 0.0, si - half_sine * (2.0 * half_sine / np.where(k > 0.0, k, 1.0)), 0.0)
 
 
-def poisson_field_pdf(
-    x: ArrayLike, exclusion_radius: float, t_max: float = 14.0, n_t: int = 1401, n_g: int = 160
-) -> np.ndarray:
+# Taylor coefficients of ⟨g H(Kg)⟩ in K (odd powers), used below K = 2
+_MEAN_H_SERIES = tuple((-1) ** (m + 1) / (math.factorial(2 * m) * (2 * m - 1) * (m + 1)) for m in range(1, 13))
+
+
+def _mean_bounded_integral(k: ArrayLike) -> np.ndarray:
+    """G(K) = ⟨g H(K g)⟩ over the neighbours' couplings g (density 2g on [0, 1]), K ≥ 0 finite.
+
+    By parts, ∫₀¹ 2g² H(Kg) dg = (2/3) H(K) − (2/3K) ∫₀¹ g (1 − cos Kg) dg, so
+    G(K) = (2/3) [H(K) − 1/(2K) + sin K/K² − (1 − cos K)/K³]: K/4 for K → 0, π/3 − 1/K + O(K⁻³)
+    for K → ∞. Below K = 2, where the 1/K terms cancel, the series
+    Σ_m≥1 (−1)^(m+1) K^(2m−1)/((2m)! (2m − 1)(m + 1)) with 12 terms (remainder < 1e-19) is used.
+    """
+    k = np.asarray(k, dtype=float)
+    small = k < 2.0
+    ks = np.where(small, k, 0.0)
+    k2 = ks * ks
+    series = np.zeros_like(k2)
+    for c in reversed(_MEAN_H_SERIES):
+        series = series * k2 + c
+    kb = np.where(small, 2.0, k)
+    si, _ = special.sici(kb)
+    one_minus_cos = 2.0 * np.sin(kb / 2.0) ** 2
+    closed = 2.0 / 3.0 * (si - one_minus_cos / kb - 0.5 / kb + np.sin(kb) / kb**2 - one_minus_cos / kb**3)
+    return np.where(small, ks * series, closed)
+
+
+# Composite Gauss–Legendre rule of poisson_field_pdf: nodes per panel; end of the t integral
+# (ln φ_h = −42, φ_h < 6e-19); bound on the oscillating remainder left out beyond t_a (absolute);
+# below this d³ the t ≲ d³ region is dropped (it contributes O(d⁶))
+_PANEL_NODES, _PANEL_WEIGHTS = np.polynomial.legendre.leggauss(20)
+_LOG_PHI_END = 42.0
+_REMAINDER_BOUND = 1e-15
+_NEGLIGIBLE_D3 = 1e-24
+
+
+def _poisson_panels(d3: float, b_h: float, x_max: float) -> tuple[np.ndarray, int]:
+    """Panel edges in t of :func:`poisson_field_pdf` and the number of panels before t_a."""
+    log_phi = lambda t: -4.0 * np.pi / 3.0 * t * float(_mean_bounded_integral(t / d3))  # noqa: E731
+    # t_end: −ln φ_h = (4π/3) t G(t/d³) is increasing and below b_h t (G < π/3)
+    low = _LOG_PHI_END / b_h
+    high = 2.0 * low
+    while log_phi(high) > -_LOG_PHI_END:
+        high *= 2.0
+    t_end = optimize.brentq(lambda t: log_phi(t) + _LOG_PHI_END, low, high, xtol=1e-6)
+    # t_a: the remainder bound (8π/3) d¹² e^(4πd³/3 − b_h t)/t² reaches _REMAINDER_BOUND
+    excess = lambda t: (  # noqa: E731
+        np.log(8.0 * np.pi / 3.0 * d3**4 / _REMAINDER_BOUND) + 4.0 * np.pi / 3.0 * d3 - b_h * t - 2.0 * np.log(t)
+    )
+    t_a = 32.0 * d3
+    if excess(t_a) > 0.0:
+        t_a = t_end if excess(t_end) > 0.0 else optimize.brentq(excess, t_a, t_end, xtol=1e-9 * t_a)
+    t_a = min(t_a, t_end)
+    long = 1.0 if x_max <= 20.0 else 20.0 / x_max
+    fine = min(32.0 / (1.0 / d3 + x_max), long)
+    edges = [0.0]
+    t = 0.0
+    while t < t_a:  # zone A: lengths 2d³, 2d³, 4d³, 8d³, ... up to `fine`
+        t = min(t + min(max(2.0 * d3, t), fine), t_a)
+        edges.append(t)
+    n_fine = len(edges) - 1
+    while t < t_end:  # zone B: lengths doubling with t up to `long`
+        t = min(t + min(t, long), t_end)
+        edges.append(t)
+    return np.array(edges), n_fine
+
+
+def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     """Exact P(ε) for a Poisson gas of TLS (density 1) with no neighbour counted closer than d.
 
     For a TLS of coupling g_i the field is g_i h with h = Σ_j s_j g_j σ_j/r_j³ over the
     neighbours at r > d. With u = 1/r³ (n d³r = (4π/3) du/u²),
-    ln φ_h(t) = −(4π/3) t ⟨g H(t g/d³)⟩_g, H(K) = ∫₀^K (1 − cos k)/k² dk, and averaging
-    over g_i = √U[0, 1] gives P(x) = (2/π) ∫₀^∞ dt φ_h(t) [cos a − a (π/2 − Si a)], a = t|x|.
-    d → 0 recovers :func:`lorentzian_mixture_field_pdf` with b_h = (2π²/3)⟨g⟩; d > 0 gives a
-    finite variance, :func:`field_variance` (reduced units throughout).
+    ln φ_h(t) = −(4π/3) t G(t/d³), G(K) = ⟨g H(K g)⟩_g, H(K) = ∫₀^K (1 − cos k)/k² dk, and
+    averaging over g_i = √U[0, 1] gives P(x) = (2/π) ∫₀^∞ dt φ_h(t) [cos a − a (π/2 − Si a)],
+    a = t|x|. G has a closed form (:func:`_mean_bounded_integral`). d = 0 is
+    :func:`lorentzian_mixture_field_pdf` with b_h = (2π²/3)⟨g⟩ = 4π²/9, returned as such; d > 0
+    gives a finite variance, :func:`field_variance` (reduced units throughout).
+
+    Quadrature. φ_h(t) is an even entire function for d > 0 that turns over from
+    exp(−(π/3) t²/d³) to exp(−b_h t + 4πd³/3) on the scale t ~ d³, and beyond carries a ripple
+    of period 2π d³: ln φ_h = S(t) − (8π/3)(d⁹/t²) cos(t/d³) + O(d¹²/t³), with the smooth part
+    S(t) = −b_h t + 4πd³/3 + (8π/9) d⁹/t² (write Si u = π/2 − f(u) cos u − g(u) sin u in G).
+    A uniform grid coarser than d³ misses both (the former trapezoid rule, dt = 0.01, was off by
+    1.6e-4 at d → 0 and up to 6 % at |x| = 50). The integral is instead a composite
+    Gauss–Legendre rule with 20 nodes per panel [t_k, t_k+1], each mapped by
+    t = (t_k + t_k+1)/2 + z (t_k+1 − t_k)/2, Jacobian dt/dz = (t_k+1 − t_k)/2, z the Legendre
+    nodes. The rule uses no end-point values and the integrand is analytic on every panel, so
+    there is no end correction (the trapezoid's came from the odd derivatives at t = 0 of the
+    kernel, 1 − (π/2) a + …, and of e^(−b_h t)). Panels, in u = t/d³: lengths 2, 2, 4, 8, 16,
+    then 32/(1 + d³ max|x|) (≤ 32 radians of ripple plus kernel per panel) up to t_a; beyond
+    t_a, lengths that double with t up to min(1, 20/max|x|), up to t_end where
+    ln φ_h = −42. t_a ≥ 32 d³ is where (8π/3) d¹² e^(4πd³/3 − b_h t)/t² falls to 1e-15: the
+    ripple's integral beyond t (by parts, its amplitude times its period/2π), which is left
+    out there by using φ_h → e^(S(t)) (the dropped factor's mean, 1 + O(d¹⁸/t⁴), is smaller
+    still). 220 to 2740 nodes for |x| ≤ 12, at most 3020 for |x| ≤ 50 (d ≈ 0.05, where
+    t_a ≈ 0.5); 0.3–0.9 ms for a scalar x. Below d³ = 1e-24 the result is e^(4πd³/3) times
+    the Lorentzian mixture (the region t ≲ d³ adds O(d⁶) to P).
+
+    Accuracy, for d = 1e-4 … 1.5 (67 radii) and |x| ≤ 50, against brute-force rules (panels of
+    d³/4; or of 16 d³ with 24 nodes, the ripple resolved until its bound is 1e-20), themselves
+    checked against scipy's quad and, at d = 0, the closed form: |error| ≤ 1.1e-15, i.e.
+    relative ≤ 2e-12 wherever P ≥ 1e-4 (every d ≤ 0.15 out to |x| = 50) and ≤ 1e-10 wherever
+    P ≥ 1e-6. Smaller P (large d at large |x|: P(20; 0.62) = 4.8e-9, P(10; 1) = 5.9e-11) are
+    good to that absolute 1e-15 only, the rounding left by the cancelling kernel. Continuous
+    in d: P(x; d) = e^(4πd³/3) P(x; 0) + O(d⁶).
 
     Parameters
     ----------
     x : array_like
-        Field ε (reduced).
+        Field ε (reduced); |x| ≤ 1000 is resolved (the panels shrink as 20/max|x|).
     exclusion_radius : float
         d [V_o^(1/3)]; 0 for no exclusion.
-    t_max, n_t : float, int, optional
-        Range and number of points of the trapezoid rule in t (φ_h ≲ e^(−4.3 t)).
-    n_g : int, optional
-        Gauss–Legendre nodes of the average over the neighbours' g.
+
+    Returns
+    -------
+    numpy.ndarray
+        P(x), the shape of x; 0 at |x| = ∞.
     """
-    nodes, weights = np.polynomial.legendre.leggauss(n_g)
-    g = 0.5 * (nodes + 1.0)
-    # ⟨g H⟩ over the density 2g on [0, 1]: ∫₀¹ 2g² H dg ≈ Σ (w/2) 2g² H = Σ w g² H
-    average_weights = weights * g**2
-    t = np.linspace(0.0, t_max, n_t)
-    if exclusion_radius > 0.0:
-        h = _bounded_integral(np.outer(t, g) / exclusion_radius**3)
-    else:
-        h = np.full((t.size, g.size), np.pi / 2.0)
-    log_phi = -4.0 * np.pi / 3.0 * t * (h @ average_weights)
-    phi = np.exp(log_phi)
+    d = float(exclusion_radius)
+    if not np.isfinite(d) or d < 0.0:
+        raise ValueError(f"exclusion radius must be finite and ≥ 0, got {exclusion_radius!r}")
+    b_h = float(lorentzian_half_width(mean_coupling(1.0)))  # 4π²/9
+    d3 = d**3
+    if d3 < _NEGLIGIBLE_D3:
+        return np.exp(4.0 * np.pi / 3.0 * d3) * lorentzian_mixture_field_pdf(x, b_h)
     abs_x = np.abs(np.asarray(x, dtype=float))
-    a = abs_x[..., None] * t
-    si, _ = special.sici(a)
-    kernel = np.cos(a) - a * (np.pi / 2.0 - si)
-    integral = np.trapezoid(phi * kernel, t, axis=-1)
-    # Euler–Maclaurin end correction −dt²/12 (f'(t_max) − f'(0)): f'(t_max) ≈ 0 and
-    # f'(0) = φ_h'(0) − (π/2)|x|, with φ_h'(0) = −b_h at d = 0 and 0 for d > 0 (finite variance).
-    slope_phi = 0.0 if exclusion_radius > 0.0 else float(lorentzian_half_width(mean_coupling(1.0)))
-    dt = t[1] - t[0]
-    integral = integral - dt**2 / 12.0 * (slope_phi + np.pi / 2.0 * abs_x)
-    return 2.0 / np.pi * integral
+    flat = abs_x.ravel()
+    finite = np.isfinite(flat)
+    x_max = min(float(flat[finite].max(initial=0.0)), 1000.0)
+    edges, n_fine = _poisson_panels(d3, b_h, x_max)
+    half = 0.5 * np.diff(edges)[:, None]
+    t = (0.5 * (edges[:-1, None] + edges[1:, None]) + half * _PANEL_NODES).ravel()
+    weights = (half * _PANEL_WEIGHTS).ravel()
+    n_a = n_fine * _PANEL_NODES.size
+    log_phi = np.empty_like(t)
+    log_phi[:n_a] = -4.0 * np.pi / 3.0 * t[:n_a] * _mean_bounded_integral(t[:n_a] / d3)
+    t_b = t[n_a:]
+    log_phi[n_a:] = -b_h * t_b + 4.0 * np.pi / 3.0 * d3 + 8.0 * np.pi / 9.0 * d3**3 / t_b**2
+    weights = 2.0 / np.pi * weights * np.exp(log_phi)
+    result = np.where(np.isposinf(flat), 0.0, np.nan)
+    result[finite] = weights.sum()
+    todo = np.flatnonzero(finite & (flat > 0.0))
+    rows = max(1, 2**21 // t.size)
+    for start in range(0, todo.size, rows):
+        index = todo[start : start + rows]
+        a = flat[index, None] * t
+        si, _ = special.sici(a)
+        result[index] = (np.cos(a) - a * (np.pi / 2.0 - si)) @ weights
+    return result.reshape(abs_x.shape)
