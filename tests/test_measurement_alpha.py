@@ -1282,3 +1282,68 @@ def test_a_flat_slope_reads_as_zero_coupling(monkeypatch):
     assert ma.paper_slope_alpha(100.0, 0.3, 0.6, RATE, DMAX) == 0.0
     monkeypatch.setattr(ma, "relaxation_velocity_change", lambda *args, **kwargs: 1e-6)
     assert np.isnan(ma.paper_slope_alpha(100.0, 0.3, 0.6, RATE, DMAX))
+
+
+# --- mutation survivors (E)
+
+
+def test_half_angle_sech_squared_has_its_exact_values_and_vanishes_far_above_k_t_without_overflow():
+    # sech²(y/2) = 1/cosh²(y/2): 1 at y = 0; cosh(asinh 1) = √2 gives ½ at y = 2 asinh 1; cosh(ln(2 + √3)) =
+    # ((2 + √3) + (2 − √3))/2 = 2 gives ¼ at y = 2 ln(2 + √3); 4e^{−y}(1 − 2e^{−y} + …) far out. The relaxation grid
+    # evaluates it up to E = e¹² × 80 k_BT before masking (y ~ 1e7): there it must be 0, not inf/inf = NaN
+    y = np.array([0.0, 2.0 * np.arcsinh(1.0), 2.0 * np.log(2.0 + np.sqrt(3.0)), 100.0, 1e4, 1e7])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = ma._sech2_half(y)
+    assert values[:3] == pytest.approx([1.0, 0.5, 0.25], rel=1e-14)
+    assert values[3] / (4.0 * np.exp(-100.0)) == pytest.approx(1.0, rel=1e-14)
+    assert values[4] == 0.0 and values[5] == 0.0
+
+
+def test_the_split_quadrature_of_the_local_slope_integrates_root_and_three_halves_onsets_to_rounding():
+    # ∫|s|^p e^{−s²} ds over the real line = Γ((p + 1)/2): √π (p = 0), Γ(3/4) (a √|t − t*| onset, like the resonant
+    # share at E = Δ°_max) and Γ(5/4) (the |t − t*|^{3/2} of G). Split at t* = −20 in [ln 1e-20, ln 40], the
+    # Gaussian is < e^{−560} at both ends, so Σ f(tᵢ) dtᵢ must give these to rounding (measured ≤ 9e-15), with
+    # every node inside the range
+    low, high = ma._SLOPE_RANGE
+    t, dt = ma._slope_nodes(-20.0)
+    s = t + 20.0
+    for p, exact in ((0.0, np.sqrt(np.pi)), (0.5, special.gamma(0.75)), (1.5, special.gamma(1.25))):
+        assert np.sum(dt * np.abs(s) ** p * np.exp(-(s**2))) == pytest.approx(exact, rel=1e-13)
+    assert low - 1e-12 < t.min() and t.max() < high + 1e-12
+
+
+def test_the_split_quadrature_of_the_local_slope_covers_its_range_wherever_the_split_falls():
+    # x* = Δ°_max/2k_BT below 1e-20 (k_BT ≫ Δ°_max) or above 40 (k_BT ≪ Δ°_max) clips the split to an end, and
+    # x* may lie within rounding of an end: in every case the rule spans the whole range [ln 1e-20, ln 40] and
+    # no more (the slope's sech²x overflows beyond it), and the Gaussian centred at t = −20 integrates to √π
+    low, high = ma._SLOPE_RANGE
+    splits = [low - 1.0, low, low + 0.05, low + 1.0, high - 1.0, high - 0.05, high, high + 1.0]
+    below_top, above_bottom = high, low
+    for _ in range(40):  # the split 1 … 40 ulps inside either end
+        below_top, above_bottom = np.nextafter(below_top, -np.inf), np.nextafter(above_bottom, np.inf)
+        splits += [below_top, above_bottom]
+    for t_star in splits:
+        t, dt = ma._slope_nodes(float(t_star))
+        assert low - 1e-12 < t.min() and t.max() < high + 1e-12
+        assert np.sum(dt * np.exp(-((t + 20.0) ** 2))) == pytest.approx(np.sqrt(np.pi), rel=1e-13)
+
+
+@pytest.mark.parametrize(("f", "t"), [(1e4, 3.0), (1e6, 2.15)])
+def test_closed_form_friction_meets_its_requested_accuracy_where_the_thermal_energies_cross_delta_max(f, t):
+    # Δ°_max = 3.3 and 4.7 k_BT: the thermal E cross E = Δ°_max, where the inner Δ° integral (exact) gains an
+    # (E − Δ°_max)^{3/2} term; the quad over ln E (epsrel = 1e-11) is split there and agrees with the nested
+    # quadrature (split at the kink in its own variables) to ≤ 1.2e-14 (measured). Without the split, quad's
+    # error estimate does not see the kink: 2.5e-10 and 3.7e-10 off
+    closed = standard_relaxation_internal_friction(f, t, RATE, 1.5, DMAX)
+    assert closed == pytest.approx(_nested_quad_internal_friction(f, t, alpha=1.5), rel=1e-11)
+
+
+@pytest.mark.parametrize(("f", "t"), [(1.0, 1.0), (10.0, 2.0)])
+def test_closed_form_friction_keeps_its_digits_deep_in_the_relaxation_regime(f, t):
+    # 1-10 Hz, 1-2 K: a = ωτ(Δ° = E) ≈ 2e-7 at E = k_BT, and z = √d k/(k − ia) ≈ 1 + ia/2 sits next to the pole of
+    # artanh at 1, where artanh(z) of the rounded z loses digits (6e-10 here); ½[ln(1 + z) − ln(1 − z)] with 1 − z
+    # written out keeps them: ≤ 3.5e-13 from the nested quadrature (measured). The rest is the E < 1e-6 k_BT that the
+    # closed form leaves out: a ≈ 2e-7/y² there, the inner integral ≈ 1/3a, ∫₀^{1e-6} dy y²/6e-7 = 5.6e-13 = 3.5e-13 Q⁻¹
+    closed = standard_relaxation_internal_friction(f, t, RATE, 1.5, DMAX)
+    assert closed == pytest.approx(_nested_quad_internal_friction(f, t, alpha=1.5), rel=1e-11)
