@@ -611,34 +611,37 @@ def test_velocity_alphas_tend_to_one_and_root_pi_over_two_far_above_the_window()
     small = 1e-6 * K
     assert ma.velocity_alpha(0.1, 0.3, small) == pytest.approx(1.0, rel=1e-5)
     assert ma.velocity_alpha(0.1, 0.3, small, correlated=True) == pytest.approx(np.sqrt(np.pi) / 2, rel=1e-5)
-    # the local slope (trapezoid in ln x across the kink at E = Δ°_max: ~5e-5 here)
+    # the local slope (the same limit; Δ°_max/k_BT = 1e-6 leaves corrections of that order times ln)
     assert ma.velocity_slope_alpha(1.0, small) == pytest.approx(1.0, rel=2e-4)
     assert ma.velocity_slope_alpha(1.0, small, correlated=True) == pytest.approx(np.sqrt(np.pi) / 2, rel=2e-4)
+
+
+def _phonon_average_over(t, coupling, points, limit):
+    """∫w / ∫(w/G) over the phonons x = ħω/k_BT < Δ°_max/k_BT at T = t K, G(E) the given function of E [J].
+
+    Both integrals by adaptive quadrature to 1e-13 (w = conductivity_weight), written apart from the code.
+    """
+    x_top = DMAX / (K * t)
+    w = ma.conductivity_weight
+    kept = integrate.quad(w, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200)[0]
+    inverse = integrate.quad(
+        lambda x: w(x) / coupling(x * K * t), 0.0, x_top, epsabs=0, epsrel=1e-13, limit=limit, points=points
+    )[0]
+    return kept / inverse
 
 
 def test_conductivity_alpha_is_the_phonon_average_of_one_over_the_log_coupling():
     # κ = ∫w/C(ħω) dx with C(E) = C_o G(E), G = ln(Δ°_max/E) + 1 − ln 2 for E < Δ°_max (resonant TLS): the
     # standard κ ∝ ∫w/α², so α² = ∫w/∫(w/G). T = 0.1 K: x_top = Δ°_max/k_BT = 100, all phonons below Δ°_max
     t = 0.1
-    x_top = DMAX / (K * t)
-    w = ma.conductivity_weight
-    kept = integrate.quad(w, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200)[0]
-
-    def over_g(x):
-        return w(x) / (np.log(DMAX / (x * K * t)) + 1.0 - np.log(2.0))
-
-    inverse = integrate.quad(over_g, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200, points=(1.0, 10.0))[0]
-    assert float(ma.conductivity_alpha(t, DMAX)) == pytest.approx(np.sqrt(kept / inverse), rel=1e-8)
+    ratio = _phonon_average_over(t, lambda e: np.log(DMAX / e) + 1.0 - np.log(2.0), (1.0, 10.0), 200)
+    assert float(ma.conductivity_alpha(t, DMAX)) == pytest.approx(np.sqrt(ratio), rel=1e-8)
     # with the correlation C ∝ κ-weighted ⟨γ/γ_o⟩ = H(E) and the standard C ∝ α: α = ∫w/∫(w/H)
     # (H = resonant_sqrt_log_average, itself checked against adaptive quadrature above); one T gives one number
     corr = ma.conductivity_alpha(t, DMAX, correlated=True)
     assert np.ndim(corr) == 0
-
-    def over_h(x):
-        return w(x) / float(ma.resonant_sqrt_log_average(x * K * t, DMAX))
-
-    inverse_h = integrate.quad(over_h, 0.0, x_top, epsabs=0, epsrel=1e-12, limit=200, points=(1.0, 10.0))[0]
-    assert float(corr) == pytest.approx(kept / inverse_h, rel=1e-8)
+    ratio_h = _phonon_average_over(t, lambda e: float(ma.resonant_sqrt_log_average(e, DMAX)), (1.0, 10.0), 200)
+    assert float(corr) == pytest.approx(ratio_h, rel=1e-8)
 
 
 def test_conductivity_alpha_far_above_the_window_is_two_over_e_times_e1():
@@ -1070,15 +1073,8 @@ def test_correlated_conductivity_alpha_carries_the_accuracy_its_quadrature_asks_
     # adaptive quadrature to 1e-13 (H = resonant_sqrt_log_average, itself checked to 1e-13 above): the 1e-10
     # relative accuracy that conductivity_alpha requests of quad
     t = 1.0
-    x_top = DMAX / (K * t)
-    w = ma.conductivity_weight
-    kept = integrate.quad(w, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=200)[0]
-
-    def over_h(x):
-        return w(x) / float(resonant_sqrt_log_average(x * K * t, DMAX))
-
-    inverse = integrate.quad(over_h, 0.0, x_top, epsabs=0, epsrel=1e-13, limit=400, points=(1e-3, 0.1, 1.0))[0]
-    assert float(conductivity_alpha(t, DMAX, correlated=True)) == pytest.approx(kept / inverse, rel=1e-10)
+    ratio = _phonon_average_over(t, lambda e: float(resonant_sqrt_log_average(e, DMAX)), (1e-3, 0.1, 1.0), 400)
+    assert float(conductivity_alpha(t, DMAX, correlated=True)) == pytest.approx(ratio, rel=1e-10)
 
 
 class _MidRange:
