@@ -147,6 +147,14 @@ def _grid(temperature: float, tunneling_max: float, tunneling_min: float) -> dic
     return _relaxation_grid(temperature, tunneling_max, tunneling_min if tunneling_min >= 0.5 * floor else 0.0)
 
 
+def _softplus(u: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+    """w = c ln(1 + e^{u/c}) and its Jacobian dw/du = σ(u/c) = 1/(1 + e^{−u/c}) (the node maps of the grids).
+
+    w ≈ u for u ≫ c and w ≈ c e^{u/c} → 0 for u ≪ −c: uniform nodes in u close in geometrically on w = 0.
+    """
+    return c * np.logaddexp(0.0, u / c), 0.5 * (1.0 + np.tanh(u / (2.0 * c)))
+
+
 def _sech2_half(y: np.ndarray) -> np.ndarray:
     """sech²(y/2) = 4e^{−y}/(1 + e^{−y})² for y ≥ 0, without the overflow of cosh."""
     decay = np.exp(-y)
@@ -202,8 +210,7 @@ def _relaxation_grid(temperature: float, tunneling_max: float, tunneling_min: fl
     v_low = c * np.log(np.expm1(_EDGE_MIN / c))
     v_top = ell_top + c * np.log(-np.expm1(-max(ell_top, _EDGE_MIN) / c))
     v = v_low + _V_STEP * np.arange(max(int(np.ceil((v_top - v_low) / _V_STEP)), 0) + 1)[None, :]
-    ell = c * np.logaddexp(0.0, v / c)
-    d_ell = 0.5 * (1.0 + np.tanh(v / (2.0 * c)))  # σ(v/c) = dℓ/dv
+    ell, d_ell = _softplus(v, c)
     tunneling = tunneling_max * np.exp(-ell)
     ratio = tunneling / eps  # Δ°/ε
     energy = eps * np.sqrt(1.0 + ratio**2)
@@ -646,8 +653,9 @@ def _slope_nodes(t_star: float) -> tuple[np.ndarray, np.ndarray]:
         u_low = c * np.log(np.expm1(_SLOPE_EDGE / c))
         u_high = span + c * np.log(-np.expm1(-span / c))  # w(u_high) = span
         u = np.linspace(u_low, u_high, max(int(np.ceil((u_high - u_low) / h)), 1) + 1)
-        nodes.append(split + sign * c * np.logaddexp(0.0, u / c))
-        weights.append((u[1] - u[0]) * 0.5 * (1.0 + np.tanh(u / (2.0 * c))))
+        w, dw = _softplus(u, c)
+        nodes.append(split + sign * w)
+        weights.append((u[1] - u[0]) * dw)
     return np.concatenate(nodes), np.concatenate(weights)
 
 
