@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from nbval_kernel import install as _install_nbval_kernel_start
 
 # Hooks that act on nbval's cells only: readable differences, verified chapters, timings.
 from nbval_verified import (  # noqa: F401
@@ -20,6 +21,9 @@ from nbval_verified import (  # noqa: F401
 from scipy import constants
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# nbval's kernels over Unix sockets, their start-up failures explained (tests/nbval_kernel.py).
+_install_nbval_kernel_start()
 
 # pytest.approx adds abs=1e-12 to its relative tolerance: an expected value below ~1e-6 (an SI energy
 # of 1e-22 J, a volume of 4.5e-29 m³) then passes for almost any value, a factor 2 included. Every
