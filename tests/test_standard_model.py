@@ -44,6 +44,19 @@ def test_polarization_basis_is_orthonormal_with_k_longitudinal():
     assert np.allclose(polarization_basis([0.0, 0.0, 1.0]) @ polarization_basis([0.0, 0.0, 1.0]).T, np.eye(3))
 
 
+def test_polarization_frame_follows_its_stated_convention_on_both_sides_of_kz_09():
+    # ê¹ = â × k̂/|â × k̂|, â = ẑ for |k̂_z| < 0.9, x̂ for |k̂_z| ≥ 0.9; ê² = k̂ × ê¹. For k̂ = (a, 0, c), a > 0:
+    # ẑ × k̂ = (0, a, 0) → ê¹ = (0, 1, 0); x̂ × k̂ = (0, −c, 0) → ê¹ = (0, −sign c, 0);
+    # with ê¹ = (0, s, 0): ê² = (a, 0, c) × (0, s, 0) = s (−c, 0, a).
+    # (√0.19, 0, ±0.9) has norm 1.0 in floating point, so |k̂_z| = 0.9 exactly: the x̂ side.
+    for c, side in ((0.8, "z"), (-0.8, "z"), (0.9, "x"), (-0.9, "x"), (0.95, "x")):
+        a = np.sqrt(1.0 - c * c)
+        e = polarization_basis([a, 0.0, c])
+        s = 1.0 if side == "z" else -np.sign(c)
+        assert np.allclose(e[1], [0.0, s, 0.0], rtol=0.0, atol=1e-15), (c, e)
+        assert np.allclose(e[2], s * np.array([-c, 0.0, a]), rtol=0.0, atol=1e-15), (c, e)
+
+
 def test_strain_tensor_longitudinal_trace_one_transverse_trace_zero():
     # k = x, e_l = x: e = diag(1,0,0), tr 1; e_t = y: e_xy = e_yx = 1/2, tr 0
     x, y = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])

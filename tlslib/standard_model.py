@@ -79,6 +79,12 @@ def polarization_basis(k_hat: ArrayLike) -> np.ndarray:
     numpy.ndarray
         Shape (..., 3, 3); ``[..., s, :]`` is ê^s with s = 0 longitudinal (ê = k̂) and
         s = 1, 2 the two transverse directions (ê ⊥ k̂), forming a right-handed set.
+
+    Notes
+    -----
+    Which transverse pair is returned is a convention (every physical sum runs over both modes):
+    ê¹ = â × k̂/|â × k̂| with â = ẑ where |k̂_z| < 0.9 and â = x̂ where |k̂_z| ≥ 0.9 (so â is never
+    within 25° of ±k̂), and ê² = k̂ × ê¹.
     """
     k = np.asarray(k_hat, dtype=float)
     k = k / np.linalg.norm(k, axis=-1, keepdims=True)
