@@ -117,7 +117,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tlslib tests tools
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n auto tests -m "not browser and not publication and not install"
+	$(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadgroup tests -m "not browser and not publication and not install"
 
 nbval: verify
 

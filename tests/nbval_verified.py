@@ -319,21 +319,29 @@ def git_changes(root: Path = ROOT, paths: Sequence[str] = INPUTS) -> list[str] |
     return [line.strip() for line in done.stdout.splitlines() if line.strip()]
 
 
-def reference_verdicts(claims_notebook: Path) -> dict[str, str]:
-    """Claim id -> verdict as recorded in the claims chapter's reference (its ``ledger_<verdict>`` tables)."""
-    verdicts = {}
+def chapter_claims(claims_notebook: Path) -> list[dict]:
+    """The ledger as an executed claims chapter shows it: one {id, verdict, claim, note} per row of its
+    ``ledger_<verdict>`` tables, verdict by verdict (empty if the notebook or its tables are missing)."""
+    claims: list[dict] = []
     if not claims_notebook.exists():
-        return verdicts
+        return claims
     nb = nbformat.read(claims_notebook, as_version=4)
     for cell in nb.cells:
         for name, text in _records(cell.get("outputs", [])).items() if cell.cell_type == "code" else ():
             table = _table(text) if name.startswith("ledger_") else None
             if table is None or "id" not in table.get("columns", []):
                 continue
-            column = table["columns"].index("id")
+            columns = table["columns"]
+            verdict = name.removeprefix("ledger_").replace("_", " ")
             for row in table["rows"]:
-                verdicts[row[column]] = name.removeprefix("ledger_").replace("_", " ")
-    return verdicts
+                fields = dict(zip(columns, row, strict=False))
+                claims.append({"id": fields["id"], "verdict": verdict, **{k: fields.get(k) for k in ("claim", "note")}})
+    return claims
+
+
+def reference_verdicts(claims_notebook: Path) -> dict[str, str]:
+    """Claim id -> verdict as recorded in the claims chapter's reference (its ``ledger_<verdict>`` tables)."""
+    return {c["id"]: c["verdict"] for c in chapter_claims(claims_notebook)}
 
 
 def current_claims(python: str = sys.executable) -> list[dict] | None:
@@ -514,7 +522,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         findings,
         changes,
         reference_verdicts(REFERENCES / "claims.ipynb"),
-        current_claims(),
+        # the ledger of this run, as its claims chapter computed it; the CLI's if that chapter did not run
+        chapter_claims(Path(args.verified) / "claims.ipynb") or current_claims(),
         _pytest_tally(Path(args.log)),
     )
     print("\n".join(report))

@@ -3,6 +3,10 @@ import pytest
 
 from tlslib.paper.parameters import PAPER
 
+# One xdist worker runs every test that needs the claims ledger or its costly inputs (the measurement
+# bands, the error budget), so that they are computed once per run, not once per worker.
+pytestmark = pytest.mark.xdist_group("ledger")
+
 
 def test_budget_bands_of_the_ten_glasses():
     from tlslib.paper.budget import (

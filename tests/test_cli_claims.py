@@ -6,6 +6,10 @@ from cli_helpers import run
 
 from tlslib.paper.ledger import VERDICTS, ledger, verdict_counts
 
+# One xdist worker runs every test that needs the claims ledger or its costly inputs (the measurement
+# bands, the error budget), so that they are computed once per run, not once per worker.
+pytestmark = pytest.mark.xdist_group("ledger")
+
 
 def test_claims_json_is_one_object_per_claim(capsys):
     code, out, _ = run(capsys, "claims", "--json")

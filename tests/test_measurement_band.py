@@ -24,6 +24,10 @@ from tlslib.paper.parameters import PAPER
 from tlslib.paper.table1 import table1_row
 from tlslib.paper.table1_audit import alpha_needed
 
+# One xdist worker runs every test that needs the claims ledger or its costly inputs (the measurement
+# bands, the error budget), so that they are computed once per run, not once per worker.
+pytestmark = pytest.mark.xdist_group("ledger")
+
 K = constants.k
 
 

@@ -10,6 +10,7 @@ from nbval_verified import (
     MAX_LINES,
     ROOT,
     build_report,
+    chapter_claims,
     describe_differences,
     differences,
     git_changes,
@@ -17,6 +18,8 @@ from nbval_verified import (
     reference_verdicts,
     verdict_changes,
 )
+
+from tlslib.paper.ledger import ledger
 
 RECORD = "application/papermill.record/text/plain"
 
@@ -84,6 +87,15 @@ def test_reference_verdicts_are_read_from_the_claims_chapter():
     assert verdicts["table1-sf4-c-th"] == "discrepant"
     assert verdicts["typo-eq14-exponent"] == "typo"
     assert len(verdicts) == 72
+
+
+@pytest.mark.xdist_group("ledger")  # with the claims tests: one ledger per run
+def test_the_report_reads_the_same_ledger_from_the_claims_chapter_as_from_the_cli():
+    # make verify's report takes this run's ledger from the executed claims chapter (no second
+    # computation of the ledger, about 5 s); the CLI, its fallback, must give the same ids and verdicts
+    shown = chapter_claims(ROOT / "tests" / "notebooks" / "claims.ipynb")
+    assert {c["id"]: c["verdict"] for c in shown} == {a.claim.id: a.verdict for a in ledger()}
+    assert all(c["claim"] for c in shown)
 
 
 def test_a_changed_verdict_is_listed():
