@@ -157,6 +157,9 @@ def sample_random_fields(
         γ [J].
     chunk : int, optional
         Sites drawn per vectorised batch (bounds the memory to chunk × n_neighbours floats).
+        It is part of the sampling recipe: each batch draws all its radii, then all its signs,
+        so one seed gives one sample only at one ``chunk``. The default, 10 000, is the one
+        the book's seeded samples were drawn with; another value gives an equally valid sample.
 
     Returns
     -------
