@@ -969,6 +969,15 @@ def _nested_quad_internal_friction(f, t, alpha=None, correlated=False, dmax=DMAX
     return integrate.quad(outer, math.log(1e-8), math.log(80.0), points=[kink], **{**opts, "epsrel": 1e-11})[0]
 
 
+def test_closed_form_friction_reaches_down_to_the_low_energy_tls_that_still_relax_on_the_plateau():
+    # 1 Hz and 50 K: ωτ(Δ° = E) ≈ 2e-12/y² stays ≪ 1 down to E ~ 1e-6 k_BT, so the TLS below that still give the
+    # plateau's share; the former lower end E = 1e-6 k_BT left out 4.2e-8 of Q⁻¹ (measured against the nested
+    # quadrature, which starts at 1e-8 k_BT and itself leaves out < 1e-13: the left-out part falls as the cube of
+    # the lower end, 4.2e-8 → 4.3e-14 from 1e-6 to 1e-8). The closed form now starts at 1e-10 k_BT
+    closed = standard_relaxation_internal_friction(1.0, 50.0, RATE, 1.5, DMAX)
+    assert closed == pytest.approx(_nested_quad_internal_friction(1.0, 50.0, alpha=1.5), rel=1e-12)
+
+
 @pytest.mark.parametrize(("f", "t"), [(1e9, 10.0), (15e6, 5.0), (1e9, 20.0)])
 def test_constant_coupling_friction_stays_exact_where_the_window_edge_is_thermal(f, t):
     # k_BT = 0.5-2 Δ°_max: the thermal TLS straddle E = Δ°_max, where the inner Δ° integral at fixed E starts
@@ -1339,7 +1348,8 @@ def test_closed_form_friction_meets_its_requested_accuracy_where_the_thermal_ene
 def test_closed_form_friction_keeps_its_digits_deep_in_the_relaxation_regime(f, t):
     # 1-10 Hz, 1-2 K: a = ωτ(Δ° = E) ≈ 2e-7 at E = k_BT, and z = √d k/(k − ia) ≈ 1 + ia/2 sits next to the pole of
     # artanh at 1, where artanh(z) of the rounded z loses digits (6e-10 here); ½[ln(1 + z) − ln(1 − z)] with 1 − z
-    # written out keeps them: ≤ 3.5e-13 from the nested quadrature (measured). The rest is the E < 1e-6 k_BT that the
-    # closed form leaves out: a ≈ 2e-7/y² there, the inner integral ≈ 1/3a, ∫₀^{1e-6} dy y²/6e-7 = 5.6e-13 = 3.5e-13 Q⁻¹
+    # written out keeps them: ≤ 3.5e-13 from the nested quadrature (measured), with the closed form's lower end at
+    # E = 1e-6 k_BT then (it is 1e-10 k_BT now): a ≈ 2e-7/y² there, the inner integral ≈ 1/3a,
+    # ∫₀^{1e-6} dy y²/6e-7 = 5.6e-13 = 3.5e-13 Q⁻¹
     closed = standard_relaxation_internal_friction(f, t, RATE, 1.5, DMAX)
     assert closed == pytest.approx(_nested_quad_internal_friction(f, t, alpha=1.5), rel=1e-11)
