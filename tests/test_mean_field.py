@@ -10,6 +10,7 @@ from tlslib.coupling import gamma_max
 from tlslib.materials import Material
 from tlslib.mean_field import (
     EQ7_PREFACTOR,
+    _poisson_panels,
     coupling_constant_for_prefactor,
     field_energy_unit,
     field_variance,
@@ -374,3 +375,95 @@ def test_poisson_pdf_vanishes_at_infinite_field_and_refuses_a_negative_radius():
     np.testing.assert_array_equal(poisson_field_pdf(np.array([np.inf, -np.inf]), 0.3), [0.0, 0.0])
     with pytest.raises(ValueError, match="exclusion radius"):
         poisson_field_pdf(0.0, -0.1)
+
+
+# --- mutation survivors (G)
+_B_H = 4.0 * np.pi**2 / 9.0  # b_h = (2π²/3)⟨g⟩ = 4π²/9 = 4.38649
+
+
+def _reference_log_phi(t: float, d: float) -> float:
+    """ln φ_h(t) = −(4π/3) t F(t/d³), F of :func:`_reference_f` (the closed form of G written apart)."""
+    return -4.0 * np.pi / 3.0 * t * _reference_f(t / d**3)
+
+
+def _ripple_bound(t: float, d: float) -> float:
+    """(8π/3) d¹² e^(4πd³/3 − b_h t)/t²: the ripple of φ_h left out beyond t (poisson_field_pdf's docstring)."""
+    return 8.0 * np.pi / 3.0 * d**12 * np.exp(4.0 * np.pi / 3.0 * d**3 - _B_H * t) / t**2
+
+
+@pytest.mark.parametrize(
+    "d, x_max",
+    [
+        (1e-3, 0.0),  # the ripple bound at 32 d³ is 8e-21 < 1e-15: t_a = 32 d³
+        (0.0075, 2.0),  # bound at 32 d³ = 1.46e-15, just above 1e-15: t_a slightly beyond 32 d³
+        (0.05, 50.0),  # t_a = 0.489 ≫ 32 d³ = 0.004; panels capped at 32/(1/d³ + 50) = 0.0040 and 20/50
+        (0.1, 5.0),
+        (0.3, 0.0),  # zone-A cap 32 d³ = 0.864 reached before t_a = 4.41
+        (0.3, 20.5),  # |x| just above 20: zone B capped at 20/20.5, not at 1
+        (0.62035, 12.0),  # the paper's radius: bound at 32 d³ = 7.63 below 1e-15, 32 d³ < t_end = 9.80
+        (1.0, 20.0),  # 32 d³ = 32 > t_end = 10.5: one zone, t_a = t_end
+        (3.0, 0.0),  # large exclusion: t_end = 33.4 > 2·42/b_h, Gaussian φ_h out to its end
+    ],
+)
+def test_poisson_panels_follow_the_documented_layout(d, x_max):
+    # poisson_field_pdf's docstring: edges from 0 to t_end where ln φ_h = −42 (brentq to 1e-6 in t, i.e.
+    # ≤ b_h·1e-6 = 4.4e-6 in ln φ_h); zone A up to t_a, lengths in u = t/d³ of 2, 2, 4, 8, … (each as long as
+    # its start, at least 2) capped at 32/(1 + d³ max|x|), and never longer than zone B's cap min(1, 20/max|x|);
+    # t_a = 32 d³ if the ripple bound there is ≤ 1e-15, else where the bound falls to 1e-15 (to 1e-9 t_a in t,
+    # ≤ 3e-8 relative in the bound), never past t_end; zone B lengths doubling with t (each as long as its
+    # start) up to min(1, 20/max|x|); n_fine panels before t_a
+    d3 = d**3
+    edges, n_fine = _poisson_panels(d3, _B_H, x_max)
+    lengths = np.diff(edges)
+    assert edges[0] == 0.0
+    assert np.all(lengths > 0.0)
+    t_end = edges[-1]
+    assert _reference_log_phi(t_end, d) == pytest.approx(-42.0, rel=0, abs=1e-5)
+    assert 0 < n_fine <= lengths.size
+    t_a = edges[n_fine]
+    assert np.all(edges[:n_fine] < t_a)
+    if _ripple_bound(32.0 * d3, d) <= 1e-15:
+        assert t_a == min(32.0 * d3, t_end)
+    else:
+        assert 32.0 * d3 < t_a < t_end
+        assert _ripple_bound(t_a, d) / 1e-15 == pytest.approx(1.0, rel=1e-6)
+    long = min(1.0, 20.0 / x_max) if x_max > 0.0 else 1.0
+    fine = min(32.0 * d3 / (1.0 + d3 * x_max), long)
+    # zone A: every panel but the last as long as its start (≥ 2d³) up to the cap; the last one ends at t_a
+    starts = edges[: n_fine - 1]
+    np.testing.assert_allclose(lengths[: n_fine - 1], np.minimum(np.maximum(2.0 * d3, starts), fine), rtol=1e-12)
+    assert lengths[n_fine - 1] <= min(max(2.0 * d3, edges[n_fine - 1]), fine) * (1.0 + 1e-12)
+    # zone B likewise from t_a, capped at `long`, the last one ending at t_end
+    starts = edges[n_fine:-2]
+    np.testing.assert_allclose(lengths[n_fine:-1], np.minimum(starts, long), rtol=1e-12)
+    if n_fine < lengths.size:
+        assert lengths[-1] <= min(edges[-2], long) * (1.0 + 1e-12)
+
+
+def test_poisson_pdf_at_large_exclusion_is_gaussian_with_its_cumulant_corrections():
+    # For d ≫ 1 only t ≲ d^(3/2) ≪ d³ matters: with F(K) = K/4 − K³/216 + K⁵/14400 − …,
+    # ln φ_h = −α t² + β t⁴ − γ t⁶, α = π/(3d³) (σ_h² = 2α = (2π/3)/d³, the field variance per unit own
+    # coupling), β = π/(162 d⁹), γ = π/(10800 d¹⁵). At x = 0 the kernel is 1 and P(0) = (2/π) ∫₀^∞ φ_h dt
+    # = ⟨1/g⟩/(√(2π) σ_h) × [1 + β⟨t⁴⟩ + (β²/2)⟨t⁸⟩ − γ⟨t⁶⟩], ⟨t^2n⟩ = (2n − 1)!!/(2α)^n over e^(−αt²):
+    # 1 + 1/(24π d³) + c₂/d⁶, c₂ = (105/10368 − 15/3200)/π² = 5.5117e-4; the next order is O(d⁻⁹) ≈ 2e-9 at
+    # d = 3 and 1e-10 at d = 4 (for d = 3 the integral reaches out to t_end = 33.4, past 2·42/b_h = 19.1)
+    c2 = (105.0 / 10368.0 - 15.0 / 3200.0) / np.pi**2
+    for d in (3.0, 4.0):
+        sigma_h = np.sqrt(2.0 * np.pi / 3.0 / d**3)
+        gaussian = 2.0 / (np.sqrt(2.0 * np.pi) * sigma_h)
+        expected = gaussian * (1.0 + 1.0 / (24.0 * np.pi * d**3) + c2 / d**6)
+        assert float(poisson_field_pdf(0.0, d)) == pytest.approx(expected, rel=1e-8)
+
+
+def test_poisson_pdf_across_the_crossover_matches_an_independent_adaptive_quadrature():
+    # d = 0.037 and 0.078 (ripple period 2π d³ = 3.2e-4, 3e-3: t_a = 0.32, 1.3 ≫ 32 d³), d = 0.3 (the
+    # zone-A cap 32 d³ = 0.86 reached, scalar x: max|x| = x), d = 1 (one zone: 32 d³ > t_end = 10.5): P(x) from
+    # quad of the Fourier integral with φ_h from F (_reference_poisson_pdf, to ≤ 1e-12 relative here) against
+    # the documented |error| ≤ 1.1e-15 of the composite rule (P ≈ 0.05–0.56 at these points)
+    # (quad flags round-off at d = 0.037 and 0.078; its value is within 4e-13 relative of a Gauss–Legendre rule on
+    # panels of d³/4 there)
+    for x, d in ((0.0, 0.037), (0.0, 0.078), (2.0, 0.078), (0.0, 0.3), (0.5, 0.3), (0.0, 1.0), (2.0, 1.0)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", integrate.IntegrationWarning)
+            expected = _reference_poisson_pdf(x, d)
+        assert float(poisson_field_pdf(x, d)) == pytest.approx(expected, rel=1e-11)
