@@ -396,9 +396,9 @@ def _ripple_bound(t: float, d: float) -> float:
     [
         (1e-3, 0.0),  # the ripple bound at 32 d³ is 8e-21 < 1e-15: t_a = 32 d³
         (0.0075, 2.0),  # bound at 32 d³ = 1.46e-15, just above 1e-15: t_a slightly beyond 32 d³
-        (0.05, 50.0),  # t_a = 0.489 ≫ 32 d³ = 0.004; panels capped at 32/(1/d³ + 50) = 0.0040 and 20/50
+        (0.05, 50.0),  # t_a = 0.489 ≫ 32 d³ = 0.004; panels capped at 16/(1/d³ + 50) = 0.0020 and 20/50
         (0.1, 5.0),
-        (0.3, 0.0),  # zone-A cap 32 d³ = 0.864 reached before t_a = 4.41
+        (0.3, 0.0),  # zone-A cap 16 d³ = 0.432 reached before t_a = 4.41
         (0.3, 20.5),  # |x| just above 20: zone B capped at 20/20.5, not at 1
         (0.62035, 12.0),  # the paper's radius: bound at 32 d³ = 7.63 below 1e-15, 32 d³ < t_end = 9.80
         (1.0, 20.0),  # 32 d³ = 32 > t_end = 10.5: one zone, t_a = t_end
@@ -408,7 +408,7 @@ def _ripple_bound(t: float, d: float) -> float:
 def test_poisson_panels_follow_the_documented_layout(d, x_max):
     # poisson_field_pdf's docstring: edges from 0 to t_end where ln φ_h = −42 (brentq to 1e-6 in t, i.e.
     # ≤ b_h·1e-6 = 4.4e-6 in ln φ_h); zone A up to t_a, lengths in u = t/d³ of 2, 2, 4, 8, … (each as long as
-    # its start, at least 2) capped at 32/(1 + d³ max|x|), and never longer than zone B's cap min(1, 20/max|x|);
+    # its start, at least 2) capped at 16/(1 + d³ max|x|), and never longer than zone B's cap min(1, 20/max|x|);
     # t_a = 32 d³ if the ripple bound there is ≤ 1e-15, else where the bound falls to 1e-15 (to 1e-9 t_a in t,
     # ≤ 3e-8 relative in the bound), never past t_end; zone B lengths doubling with t (each as long as its
     # start) up to min(1, 20/max|x|); n_fine panels before t_a
@@ -428,7 +428,7 @@ def test_poisson_panels_follow_the_documented_layout(d, x_max):
         assert 32.0 * d3 < t_a < t_end
         assert _ripple_bound(t_a, d) / 1e-15 == pytest.approx(1.0, rel=1e-6)
     long = min(1.0, 20.0 / x_max) if x_max > 0.0 else 1.0
-    fine = min(32.0 * d3 / (1.0 + d3 * x_max), long)
+    fine = min(16.0 * d3 / (1.0 + d3 * x_max), long)
     # zone A: every panel but the last as long as its start (≥ 2d³) up to the cap; the last one ends at t_a
     starts = edges[: n_fine - 1]
     np.testing.assert_allclose(lengths[: n_fine - 1], np.minimum(np.maximum(2.0 * d3, starts), fine), rtol=1e-12)
@@ -457,7 +457,7 @@ def test_poisson_pdf_at_large_exclusion_is_gaussian_with_its_cumulant_correction
 
 def test_poisson_pdf_across_the_crossover_matches_an_independent_adaptive_quadrature():
     # d = 0.037 and 0.078 (ripple period 2π d³ = 3.2e-4, 3e-3: t_a = 0.32, 1.3 ≫ 32 d³), d = 0.3 (the
-    # zone-A cap 32 d³ = 0.86 reached, scalar x: max|x| = x), d = 1 (one zone: 32 d³ > t_end = 10.5): P(x) from
+    # zone-A cap 16 d³ = 0.43 reached, scalar x: max|x| = x), d = 1 (one zone: 32 d³ > t_end = 10.5): P(x) from
     # quad of the Fourier integral with φ_h from F (_reference_poisson_pdf, to ≤ 1e-12 relative here) against
     # the documented |error| ≤ 1.1e-15 of the composite rule (P ≈ 0.05–0.56 at these points)
     # (quad flags round-off at d = 0.037 and 0.078; its value is within 4e-13 relative of a Gauss–Legendre rule on
@@ -467,3 +467,14 @@ def test_poisson_pdf_across_the_crossover_matches_an_independent_adaptive_quadra
             warnings.simplefilter("ignore", integrate.IntegrationWarning)
             expected = _reference_poisson_pdf(x, d)
         assert float(poisson_field_pdf(x, d)) == pytest.approx(expected, rel=1e-11)
+
+
+@pytest.mark.parametrize(("x", "d"), [(0.0, 0.2), (0.0, 0.25), (0.5, 0.25), (0.0, 0.3)])
+def test_poisson_pdf_meets_its_absolute_accuracy_where_a_scalar_field_leaves_the_ripple_panels_longest(x, d):
+    # A scalar x ≤ 2 (max|x| small) at d = 0.2-0.3: the zone-A panels are 16 d³ long, 16 radians of the ripple of
+    # period 2π d³ for 20 Gauss nodes; at 32 radians the rule was 3.5e-14 off at (0, 0.25) (P = 0.154862634687668,
+    # three independent references agreeing to 1e-16), 2.5e-14 at (0, 0.2). Documented: |error| ≤ 1.1e-15
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", integrate.IntegrationWarning)
+        reference = _reference_poisson_pdf(x, d)
+    assert float(poisson_field_pdf(x, d)) == pytest.approx(reference, rel=0.0, abs=2e-15)

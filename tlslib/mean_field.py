@@ -357,10 +357,10 @@ def _poisson_panels(d3: float, b_h: float, x_max: float) -> tuple[np.ndarray, in
         t_a = t_end if excess(t_end) > 0.0 else optimize.brentq(excess, t_a, t_end, xtol=1e-9 * t_a)
     t_a = min(t_a, t_end)
     long = 1.0 if x_max <= 20.0 else 20.0 / x_max
-    fine = min(32.0 / (1.0 / d3 + x_max), long)
+    fine = min(16.0 / (1.0 / d3 + x_max), long)
     edges = [0.0]
     t = 0.0
-    while t < t_a:  # zone A: lengths 2d³, 2d³, 4d³, 8d³, ... up to `fine`
+    while t < t_a:  # zone A: lengths 2d³, 2d³, 4d³, 8d³, then `fine`
         t = min(t + min(max(2.0 * d3, t), fine), t_a)
         edges.append(t)
     n_fine = len(edges) - 1
@@ -391,14 +391,15 @@ def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     t = (t_k + t_k+1)/2 + z (t_k+1 − t_k)/2, Jacobian dt/dz = (t_k+1 − t_k)/2, z the Legendre
     nodes. The rule uses no end-point values and the integrand is analytic on every panel, so
     there is no end correction (the trapezoid's came from the odd derivatives at t = 0 of the
-    kernel, 1 − (π/2) a + …, and of e^(−b_h t)). Panels, in u = t/d³: lengths 2, 2, 4, 8, 16,
-    then 32/(1 + d³ max|x|) (≤ 32 radians of ripple plus kernel per panel) up to t_a; beyond
-    t_a, lengths that double with t up to min(1, 20/max|x|), up to t_end where
-    ln φ_h = −42. t_a ≥ 32 d³ is where (8π/3) d¹² e^(4πd³/3 − b_h t)/t² falls to 1e-15: the
+    kernel, 1 − (π/2) a + …, and of e^(−b_h t)). Panels, in u = t/d³: lengths 2, 2, 4, 8, then
+    16/(1 + d³ max|x|) (≤ 16 radians of ripple plus kernel per panel; 32 left errors of 3.5e-14
+    at d = 0.25, x = 0), never longer than zone B's cap, up to t_a; beyond t_a, lengths that
+    double with t up to min(1, 20/max|x|) (in t), up to t_end where ln φ_h = −42. t_a ≥ 32 d³ is
+    where (8π/3) d¹² e^(4πd³/3 − b_h t)/t² falls to 1e-15: the
     ripple's integral beyond t (by parts, its amplitude times its period/2π), which is left
     out there by using φ_h → e^(S(t)) (the dropped factor's mean, 1 + O(d¹⁸/t⁴), is smaller
-    still). 220 to 2740 nodes for |x| ≤ 12, at most 3020 for |x| ≤ 50 (d ≈ 0.05, where
-    t_a ≈ 0.5); 0.3–0.9 ms for a scalar x. Below d³ = 1e-24 the result is e^(4πd³/3) times
+    still). 220 to 5140 nodes for |x| ≤ 12, at most 5420 for |x| ≤ 50 (d ≈ 0.045, where
+    t_a ≈ 0.5); 0.3–1.4 ms for a scalar x. Below d³ = 1e-24 the result is e^(4πd³/3) times
     the Lorentzian mixture (the region t ≲ d³ adds O(d⁶) to P).
 
     Accuracy, for d = 1e-4 … 1.5 (67 radii) and |x| ≤ 50, against brute-force rules (panels of
