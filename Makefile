@@ -98,19 +98,26 @@ book: $(STAMP) $(CACHE_STAMP)
 # Every chapter is executed once, by nbval in `verify`; build-test takes the verified outputs.
 # The browser tests (about 50 s) are not part of it, so that `make test` stays under 2 minutes on
 # 2 cores: `make test browser` runs both with one `make verify`, and .ci/run does.
-test: lint verify unit build-test
+# After verify, the unit tests (2 workers) and the one-process Sphinx build share the 2 cores
+# (each target's output printed whole when it ends).
+test: lint verify
+	@$(MAKE) --no-print-directory -j2 --output-sync=target unit $(BUILD_STAMP)
 
 # The referee's command: one execution of every chapter, every output compared with the book's
 # recorded outputs (tests/notebooks). pytest's whole output goes to $(VERIFY_LOG); the terminal shows
 # a short report (tests/nbval_verified.py): values compared per chapter, the claims ledger, and on a
 # difference the inputs changed from git, the values that moved and the verdicts that changed.
 VERIFY_LOG := _build/verify.log
+# Touched when a verify passes; the HTML of build-test is built from that run's outputs.
+VERIFY_STAMP := _build/.verify-passed
+BUILD_STAMP := _build/test/.built
 verify: $(STAMP)
 	rm -rf $(VERIFIED)
 	@mkdir -p $(dir $(VERIFY_LOG))
 	@echo "make verify: executing every chapter and comparing its outputs (about a minute; log: $(VERIFY_LOG))"
 	@status=0; $(NBVAL) --color=no tests/notebooks > $(VERIFY_LOG) 2>&1 || status=$$?; \
 		$(BIN)/python tests/nbval_verified.py --status $$status --log $(VERIFY_LOG) --verified $(VERIFIED)
+	@touch $(VERIFY_STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check tlslib tests tools
@@ -127,10 +134,19 @@ install-check: $(STAMP)
 
 # The HTML with -W from the outputs `verify` produced and compared in this run (a chapter that
 # nbval did not verify, e.g. a new one without a reference, is executed by the build itself).
+# $(BUILD_STAMP) is newer than $(VERIFY_STAMP) once this verify's outputs are built: `make test
+# browser` builds once.
 build-test: verify
+	@$(MAKE) --no-print-directory $(BUILD_STAMP)
+
+$(VERIFY_STAMP):
+	@echo "make: no passed verify to build from: run make build-test (or make verify first)"; exit 2
+
+$(BUILD_STAMP): $(VERIFY_STAMP)
 	rm -rf _build/test
 	$(BIN)/python tools/seed_cache.py $(VERIFIED) _build/test/_build/.jupyter_cache
 	$(JB) build . $(JBFLAGS) --path-output _build/test
+	@touch $@
 
 # Headless Chromium (Debian's package, never a downloaded browser) over the HTML of build-test.
 browser: build-test
