@@ -10,6 +10,7 @@ from tlslib.coupling import gamma_max
 from tlslib.materials import Material
 from tlslib.mean_field import (
     EQ7_PREFACTOR,
+    _mean_bounded_integral,
     _poisson_panels,
     coupling_constant_for_prefactor,
     field_energy_unit,
@@ -478,3 +479,213 @@ def test_poisson_pdf_meets_its_absolute_accuracy_where_a_scalar_field_leaves_the
         warnings.simplefilter("ignore", integrate.IntegrationWarning)
         reference = _reference_poisson_pdf(x, d)
     assert float(poisson_field_pdf(x, d)) == pytest.approx(reference, rel=0.0, abs=2e-15)
+
+
+# --- mutation survivors (H)
+def _mean_h_by_single_quad(k: float) -> float:
+    """G(K) = ∫₀¹ 2g² H(Kg) dg with H(K) = ∫₀^K (1 − cos q)/q² dq, the double integral done as one quad.
+
+    Swapping the order (q < Kg ⟺ g > q/K): G(K) = ∫₀^K dq (1 − cos q)/q² ∫_{q/K}^1 2g² dg
+    = (2/3) ∫₀^K dq (1 − cos q)/q² (1 − q³/K³), with 1 − cos q = 2 sin²(q/2) (no cancellation).
+    """
+
+    def integrand(q: float) -> float:
+        return 2.0 * np.sin(q / 2.0) ** 2 / q**2 * (1.0 - (q / k) ** 3) if q > 0.0 else 0.5
+
+    value, _ = integrate.quad(integrand, 0.0, k, limit=400, epsabs=0.0, epsrel=1e-13)
+    return 2.0 / 3.0 * value
+
+
+_GL32_NODES, _GL32_WEIGHTS = np.polynomial.legendre.leggauss(32)
+
+
+def _mean_h_reference(k: np.ndarray) -> np.ndarray:
+    """G(K), vectorized and written apart: below K = 4 a 32-node Gauss–Legendre rule in g of 2g² H(Kg)
+    (H = Si − 2 sin²(K/2)/K, analytic in g: exact to rounding), above it the by-parts form
+    (2/3)[Si K − 3/(2K) + cos K/K + sin K/K² − (1 − cos K)/K³] (its 1/K terms cancel only mildly there).
+    """
+    k = np.asarray(k, dtype=float)
+    out = np.empty_like(k)
+    low = k < 4.0
+    g = 0.5 * (_GL32_NODES + 1.0)
+    kg = k[low][:, None] * g
+    si, _ = special.sici(kg)
+    h = si - 2.0 * np.sin(kg / 2.0) ** 2 / np.where(kg > 0.0, kg, 1.0)
+    out[low] = (2.0 * g**2 * h) @ (0.5 * _GL32_WEIGHTS)
+    kh = k[~low]
+    si, _ = special.sici(kh)
+    out[~low] = 2.0 / 3.0 * (si - 1.5 / kh + np.cos(kh) / kh + np.sin(kh) / kh**2 - 2.0 * np.sin(kh / 2.0) ** 2 / kh**3)
+    return out
+
+
+def _poisson_pdf_uniform_panels(x: np.ndarray, d: float) -> np.ndarray:
+    """P(x; d) = (2/π) d³ ∫₀^∞ du φ_h(d³u) [cos a − a(π/2 − Si a)], a = d³u|x|, ln φ_h = −(4π/3) d³u G(u).
+
+    Brute force in u = t/d³ with the full G everywhere (no asymptotic form, no ripple left out): 20-node
+    Gauss–Legendre panels of length 4 up to u = 256 and 16 beyond (the ripple of φ_h has period 2π; its
+    second harmonic, of relative size ≤ ((8π/3) d³/u²)²/4, is resolved to 1e-20 on either), shorter where
+    a panel would span more than 0.25 in t or 2 in a, out to ln φ_h < −50. Halving every panel changes
+    P by < 2e-16 (checked for d = 0.01 … 1.5, |x| ≤ 50).
+    """
+    x = np.abs(np.asarray(x, dtype=float))
+    d3 = d**3
+    u_end = 1.2 * (46.0 + 4.0 * np.pi / 3.0 * d3) / (4.0 * np.pi**2 / 9.0) / d3 + 64.0
+    cap = min(0.25 / d3, 2.0 / (d3 * max(float(x.max()), 1e-300)))
+    near, far = min(4.0, cap), min(16.0, cap)
+    edges = np.arange(0.0, 256.0, near)
+    edges = np.concatenate([edges, np.arange(edges[-1] + near, max(u_end, 256.0) + far, far)])
+    z, w = np.polynomial.legendre.leggauss(20)
+    half = 0.5 * np.diff(edges)[:, None]
+    u = (0.5 * (edges[:-1, None] + edges[1:, None]) + half * z).ravel()
+    weighted_phi = (half * w).ravel() * np.exp(-4.0 * np.pi / 3.0 * d3 * u * _mean_h_reference(u))
+    out = []
+    for value in x:
+        a = d3 * u * value
+        si, _ = special.sici(a)
+        out.append(2.0 / np.pi * d3 * np.sum(weighted_phi * (np.cos(a) - a * (np.pi / 2.0 - si))))
+    return np.array(out)
+
+
+def test_mean_bounded_integral_is_the_coupling_average_of_h_by_quadrature():
+    # G(K) = ⟨g H(Kg)⟩ over the density 2g, by one quad of (2/3) ∫₀^K (1 − cos q)/q² (1 − q³/K³) dq; both
+    # sides of the switch at K = 2 and far into the closed form's range (its 1/K terms cancel to K/4 at small K)
+    k = np.array([1e-3, 0.05, 0.5, 1.0, 1.99, 2.0, 2.01, 3.0, 4.5, 7.0, 40.0])
+    expected = np.array([_mean_h_by_single_quad(float(value)) for value in k])
+    assert _mean_bounded_integral(k) == pytest.approx(expected, rel=1e-13)
+    # the reference of the Poisson-gas test below, on the same points
+    assert _mean_h_reference(k) == pytest.approx(expected, rel=1e-13)
+
+
+def test_mean_bounded_integral_ends_are_k_over_4_and_pi_over_3_minus_1_over_k():
+    # H(K) = Σ (−1)^(m+1) K^(2m−1)/((2m)! (2m − 1)) and ⟨g^(2m)⟩ = 2/(2m + 2): G = K/4 − K³/216 + K⁵/14400 …;
+    # at K = 1e-3 that is 2.5e-4 − 4.6e-12, below K = 1e-6 K/4 to rounding (down to K = 1e-300)
+    k = np.array([1e-300, 1e-100, 1e-8, 1e-6, 1e-3, 0.01])
+    np.testing.assert_allclose(_mean_bounded_integral(k), k / 4.0 - k**3 / 216.0 + k**5 / 14400.0, rtol=1e-15, atol=0.0)
+    # K → ∞ with Si K = π/2 − cos K (1/K − 2/K³ + 24/K⁵) − sin K (1/K² − 6/K⁴) + O(K⁻⁶) in the by-parts form:
+    # G = π/3 − 1/K + (2 cos K − 2/3)/K³ + 4 sin K/K⁴ − 16 cos K/K⁵ + O(K⁻⁶), i.e. π/3 − 1/K to O(K⁻³)
+    k = np.array([1e3, 1e4, 1e6, 1e12])
+    expected = (
+        np.pi / 3.0 - 1.0 / k + (2.0 * np.cos(k) - 2.0 / 3.0) / k**3 + 4.0 * np.sin(k) / k**4 - 16.0 * np.cos(k) / k**5
+    )
+    np.testing.assert_allclose(_mean_bounded_integral(k), expected, rtol=2e-15, atol=0.0)
+
+
+def test_mean_bounded_integral_is_continuous_across_the_series_switch_at_two():
+    # G is entire with G'(2) = 0.19 (G' ≤ 1/4): one ulp of K either side of 2 moves G by 1e-16, so the series
+    # (K < 2) and the closed form (K ≥ 2) must meet to rounding, and both must be the quad value 0.46509704044477
+    below, above = np.nextafter(2.0, 0.0), np.nextafter(2.0, 3.0)
+    values = _mean_bounded_integral(np.array([below, 2.0, above]))
+    assert values == pytest.approx(np.full(3, _mean_h_by_single_quad(2.0)), rel=1e-15)
+    assert np.max(values) - np.min(values) <= 3e-16
+
+
+def test_mean_bounded_integral_keeps_the_shape_as_floats_and_is_quiet_at_zero():
+    # G(0) = 0 exactly (the series' K factor); no division by K = 0 or overflow of 1/K³ anywhere in K ≥ 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        zero = _mean_bounded_integral(0.0)
+        row = _mean_bounded_integral(np.array([0.0, 5e-324, 1e-300, 1.0, 2.0, 1e6, 1e100]))
+        grid = _mean_bounded_integral(np.full((2, 3), 0.5))
+        empty = _mean_bounded_integral(np.array([]))
+    assert zero.shape == () and zero.dtype == np.float64 and float(zero) == 0.0
+    assert row.dtype == np.float64 and row.shape == (7,)
+    np.testing.assert_array_equal(row[:2], [0.0, 0.0])
+    assert row[-1] == pytest.approx(np.pi / 3.0, rel=1e-15)
+    assert grid.dtype == np.float64 and grid.shape == (2, 3)
+    assert empty.dtype == np.float64 and empty.shape == (0,)
+
+
+def test_poisson_pdf_at_small_exclusion_matches_a_brute_force_rule_to_its_documented_accuracy():
+    # d = 0.04 (d³ = 6.4e-5): the smooth (8π/9) d⁹/t² of ln φ_h beyond the ripple zone lifts P(0) by 3e-13, a
+    # tenth of it is above the documented |error| ≤ 1.1e-15; the reference resolves the ripple everywhere
+    # (≈ 2.5e5 nodes, converged to 2e-16). Measured |tlslib − reference| ≤ 6e-17 at these fields
+    d = 0.04
+    x = np.array([0.0, 1.0, 5.0])
+    expected = _poisson_pdf_uniform_panels(x, d)
+    assert poisson_field_pdf(x, d) == pytest.approx(expected, rel=1e-15, abs=2e-15)
+    # and the whole picture: P(0; d) = e^(4πd³/3) P(0; 0) + O(d⁶), here 0.14517081748 (d⁶ = 4e-9)
+    assert expected[0] == pytest.approx(np.exp(4.0 * np.pi / 3.0 * d**3) * 9.0 / (2.0 * np.pi**3), rel=1e-7)
+
+
+def test_poisson_pdf_with_exclusion_is_normalized_and_has_the_field_variance_to_high_accuracy():
+    # ∫P dx = φ_h(0) = 1 and ∫x² P dx = ⟨g_i²⟩ Var(h) = (1/2)(1/2)(4π/3) d⁻³ = field_variance(d) = (2π/3)² at the
+    # paper's d; P is even and, for x > 0, smooth (the cusp is at 0 only): 20-node Gauss–Legendre panels of unit
+    # length on [0, 60] (P(60; d) < 1e-15) integrate it to rounding. The documented pointwise 1.1e-15 bounds the
+    # errors by 60 × 1.1e-15 and (60³/3) × 1.1e-15 = 8e-11 (relative 2e-11); measured −2.1e-14 and −5.4e-12
+    d = paper_exclusion_radius()
+    z, w = np.polynomial.legendre.leggauss(20)
+    centres = np.arange(0.5, 60.0, 1.0)[:, None]
+    x, wx = (centres + 0.5 * z).ravel(), np.tile(0.5 * w, centres.size)
+    p = poisson_field_pdf(x, d)
+    assert 2.0 * np.sum(wx * p) == pytest.approx(1.0, rel=1e-13)
+    assert 2.0 * np.sum(wx * x**2 * p) == pytest.approx(float(field_variance(d)), rel=1e-10)
+
+
+@pytest.mark.parametrize("d", [0.0, 0.62])
+def test_poisson_pdf_is_even_keeps_the_shape_and_passes_nan_and_infinity_through(d):
+    # P depends on |x| only, vanishes at |x| = ∞ (the kernel → 0, the Lorentzian mixture's b_h²/(3x²) tail → 0) and
+    # a NaN field has no density: NaN, in a float array of the shape of x (0-d, 1-d, 2-d, empty)
+    mixed = poisson_field_pdf(np.array([-np.inf, -2.0, np.nan, 0.0, 2.0, np.inf]), d)
+    assert mixed.dtype == np.float64 and mixed.shape == (6,)
+    assert np.isnan(mixed[2]) and np.count_nonzero(np.isnan(mixed)) == 1
+    np.testing.assert_array_equal(mixed[[0, 5]], [0.0, 0.0])
+    # (the same |x| rows of one product: equal to its rounding, not bit for bit by any BLAS contract)
+    assert mixed[1] == pytest.approx(mixed[4], rel=1e-15) and mixed[4] > 0.0
+    # x = 2 and 0 on their own (same largest finite |x| = 2: the same rule) give the same values
+    assert poisson_field_pdf(np.array([2.0, 0.0]), d) == pytest.approx(mixed[[4, 3]], rel=1e-15)
+    scalar = poisson_field_pdf(np.nan, d)
+    assert scalar.shape == () and np.isnan(scalar) and scalar.dtype == np.float64
+    grid = poisson_field_pdf(np.array([[0.0, -2.0, np.nan], [2.0, np.inf, 0.0]]), d)
+    assert grid.shape == (2, 3) and grid.dtype == np.float64
+    assert grid[0, :2] == pytest.approx(grid[1, [2, 0]], rel=1e-15)
+    assert np.isnan(grid[0, 2]) and grid[1, 1] == 0.0
+    empty = poisson_field_pdf(np.empty((0, 3)), d)
+    assert empty.shape == (0, 3) and empty.dtype == np.float64
+
+
+@pytest.mark.parametrize("radius", [np.nan, np.inf, -np.inf, -1e-300])
+def test_poisson_pdf_refuses_a_radius_that_is_not_finite_and_non_negative(radius):
+    with pytest.raises(ValueError, match="exclusion radius"):
+        poisson_field_pdf(0.0, radius)
+
+
+def test_poisson_pdf_of_a_dilute_gas_on_a_fine_rule_is_batch_independent_and_nearly_gaussian():
+    # d = 10 with a field of 1000 in the call: ~2e5 nodes in t, so a batch of 2**21 kernel values holds only ~10
+    # fields and these 25 span three batches; each must be what a two-field call [x_i, 1000] gives
+    d = 10.0
+    x = np.append(np.linspace(0.0, 0.1, 24), 1000.0)
+    many = poisson_field_pdf(x, d)
+    for i in (0, 9, 10, 18, 19, 20, 23):
+        assert many[i] == pytest.approx(poisson_field_pdf(np.array([x[i], 1000.0]), d)[0], rel=1e-13)
+    # many weak neighbours: h is nearly Gaussian, Var_h = ⟨g²⟩(4π/3)/d³ = (2π/3)/d³, with the cumulant
+    # κ4 = 4π⟨g⁴⟩ ∫_d^∞ r⁻¹⁰ dr = 4π/(27 d⁹), κ4/σ⁴ = 1/(3π d³); Edgeworth at 0 (He4(0) = 3) raises the
+    # mixture's height 2/(√(2π) σ_h) by κ4/(8σ⁴) = 1.32629e-5, the next terms (κ6/σ⁶, κ4²/σ⁸) ~ 5e-10
+    sigma_h = np.sqrt(2.0 * np.pi / 3.0 / d**3)
+    edgeworth = 1.0 + 1.0 / (3.0 * np.pi * d**3) / 8.0
+    assert many[0] == pytest.approx(float(gaussian_mixture_field_pdf(0.0, sigma_h)) * edgeworth, rel=2e-9)
+
+
+def test_poisson_pdf_of_many_fields_equals_the_values_of_small_calls():
+    # the rule depends on the largest |x| only (12 here: 220 to 2740 nodes in t, the docstring's range), so 20001
+    # fields at once — more than two batches of 2**21 kernel values for any of those rules — must give what
+    # two-field calls [x_i, 12] give, to rounding
+    d = paper_exclusion_radius()
+    x = np.linspace(0.0, 12.0, 20001)
+    many = poisson_field_pdf(x, d)
+    for i in (0, 1, 5000, 10000, 15000, 17476, 17477, 19064, 19065, 20000):
+        pair = poisson_field_pdf(np.array([x[i], 12.0]), d)
+        assert many[i] == pytest.approx(pair[0], rel=1e-13, abs=1e-16)
+    # nor on the largest field asked at all: P(0; d_o) = 0.28767 and P(12; d_o) = 2.5e-5 asked alone, within the
+    # documented 1.1e-15 absolute, 1e-10 relative where P ≥ 1e-6
+    assert many[0] == pytest.approx(float(poisson_field_pdf(0.0, d)), rel=1e-14)
+    assert many[-1] == pytest.approx(float(poisson_field_pdf(12.0, d)), rel=1e-10)
+
+
+def test_poisson_pdf_is_continuous_where_a_negligible_exclusion_becomes_the_lorentzian_mixture():
+    # Below d³ = 1e-24 the function returns e^(4πd³/3) P(x; 0) (= P(x; 0): the factor rounds to 1); just above it
+    # the quadrature must give the same to its accuracy, the turnover region adding O(d⁶) = 1e-48
+    below, above = np.nextafter(1e-8, 0.0), 1e-8  # d³ = 9.999999999999996e-25 and 1.0000000000000001e-24
+    x = np.array([0.0, 0.5, 2.0, 10.0, 50.0])
+    mixture = lorentzian_mixture_field_pdf(x, 4.0 * np.pi**2 / 9.0)
+    np.testing.assert_array_equal(poisson_field_pdf(x, below), mixture)
+    assert poisson_field_pdf(x, above) == pytest.approx(mixture, rel=1e-13)
