@@ -689,3 +689,14 @@ def test_poisson_pdf_is_continuous_where_a_negligible_exclusion_becomes_the_lore
     mixture = lorentzian_mixture_field_pdf(x, 4.0 * np.pi**2 / 9.0)
     np.testing.assert_array_equal(poisson_field_pdf(x, below), mixture)
     assert poisson_field_pdf(x, above) == pytest.approx(mixture, rel=1e-13)
+
+
+def test_poisson_pdf_refuses_fields_beyond_the_resolved_range_instead_of_returning_noise():
+    # Beyond |x| = 1000 the panels (20/max|x| long) were never checked: P(1e4; 0.04) came out −1.9e-8, P(1e4; 0.3)
+    # 3.2e-5 for a true ~1e-16. |x| = 1000 itself and ±∞ (P = 0) are still answered; d = 0 has its closed form
+    p = poisson_field_pdf(np.array([0.0, 1000.0, -np.inf, np.inf]), 0.3)
+    assert p[0] > 0.0 and p[2] == 0.0 and p[3] == 0.0
+    with pytest.raises(ValueError, match=r"\|x\| ≤ 1000"):
+        poisson_field_pdf(np.array([0.0, -1e4]), 0.3)
+    b_h = 4.0 * np.pi**2 / 9.0
+    assert poisson_field_pdf(1e4, 0.0) == pytest.approx(lorentzian_mixture_field_pdf(1e4, b_h), rel=1e-14, abs=0.0)

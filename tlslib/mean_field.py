@@ -309,7 +309,7 @@ _MEAN_H_SERIES = tuple((-1) ** (m + 1) / (math.factorial(2 * m) * (2 * m - 1) * 
 
 
 def _mean_bounded_integral(k: ArrayLike) -> np.ndarray:
-    """G(K) = ⟨g H(K g)⟩ over the neighbours' couplings g (density 2g on [0, 1]), K ≥ 0 finite.
+    """G(K) = ⟨g H(K g)⟩ over the neighbours' couplings g (density 2g on [0, 1]), 0 ≤ K < 1e100 (K³ finite).
 
     By parts, ∫₀¹ 2g² H(Kg) dg = (2/3) H(K) − (2/3K) ∫₀¹ g (1 − cos Kg) dg, so
     G(K) = (2/3) [H(K) − 1/(2K) + sin K/K² − (1 − cos K)/K³]: K/4 for K → 0, π/3 − 1/K + O(K⁻³)
@@ -413,7 +413,7 @@ def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     Parameters
     ----------
     x : array_like
-        Field ε (reduced); |x| ≤ 1000 is resolved (the panels shrink as 20/max|x|).
+        Field ε (reduced); for d > 0 finite |x| ≤ 1000 (the panels shrink as 20/max|x|), and ±∞.
     exclusion_radius : float
         d [V_o^(1/3)]; 0 for no exclusion.
 
@@ -421,6 +421,11 @@ def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     -------
     numpy.ndarray
         P(x), the shape of x; 0 at |x| = ∞.
+
+    Raises
+    ------
+    ValueError
+        For a negative or non-finite radius, or (d > 0) a finite |x| > 1000.
     """
     d = float(exclusion_radius)
     if not np.isfinite(d) or d < 0.0:
@@ -432,7 +437,9 @@ def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     abs_x = np.abs(np.asarray(x, dtype=float))
     flat = abs_x.ravel()
     finite = np.isfinite(flat)
-    x_max = min(float(flat[finite].max(initial=0.0)), 1000.0)
+    x_max = float(flat[finite].max(initial=0.0))
+    if x_max > 1000.0:  # the panels shrink as 20/max|x|; beyond, the rule is not checked (it went negative)
+        raise ValueError(f"poisson_field_pdf resolves finite |x| ≤ 1000, got |x| = {x_max:g}")
     edges, n_fine = _poisson_panels(d3, b_h, x_max)
     half = 0.5 * np.diff(edges)[:, None]
     t = (0.5 * (edges[:-1, None] + edges[1:, None]) + half * _PANEL_NODES).ravel()
