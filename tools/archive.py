@@ -62,6 +62,7 @@ ROOT_FILES = (
     "tests/sanitize.cfg",
     "tests/conftest.py",
     "tests/nbval_verified.py",
+    "tests/nbval_kernel.py",
     # What `make book` and `make pdf` need besides the sources.
     "tools/refresh_notebooks.py",
     "tools/seed_cache.py",
@@ -122,7 +123,7 @@ claims`, `.venv/bin/python -m tlslib predict --help`. With conda instead of pip:
 - `data/`: the paper's Table I and the other inputs, with `data/README.md`.
 - `book/`, `_static/`, `_config.yml`, `_toc.yml`, `references.bib`, `tools/`: the book's sources.
 - `tests/notebooks/`: the references `make verify` compares with; `tests/sanitize.cfg`,
-  `tests/conftest.py`, `tests/nbval_verified.py`: what it needs besides.
+  `tests/conftest.py`, `tests/nbval_verified.py`, `tests/nbval_kernel.py`: what it needs besides.
 - `Makefile`, `pyproject.toml`, `requirements.lock`, `environment.yml`: the environment.
 
 ## Cite
