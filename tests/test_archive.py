@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 
 
-def _archive_tool():
+def archive_tool():
+    """tools/archive.py as a module (tools/ is not a package); tests/test_publication.py uses it too."""
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         import archive
@@ -40,6 +41,6 @@ def test_the_archive_holds_every_test_module_that_make_verify_imports():
         if name not in needed:
             needed.add(name)
             todo += sorted(_local_imports(TESTS / f"{name}.py"))
-    shipped = set(_archive_tool().ROOT_FILES)
+    shipped = set(archive_tool().ROOT_FILES)
     assert {f"tests/{name}.py" for name in needed} <= shipped
     assert "tests/sanitize.cfg" in shipped

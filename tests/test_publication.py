@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 from myst_nb.core.variables import format_plain_text
+from test_archive import archive_tool as _archive_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 # Needs the PDF and the archive: `make publication`; `make unit` deselects it.
@@ -349,15 +350,6 @@ def test_archive_is_reproducible(tmp_path):
     again = _archive_tool().write_archive(HTML, tmp_path, PDF)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (ARCHIVE, again)]
     assert digest[0] == digest[1], "two archives of the same build differ"
-
-
-def _archive_tool():
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import archive as tool
-    finally:
-        sys.path.pop(0)
-    return tool
 
 
 def test_archive_makes_fixed_what_differs_between_two_builds():
