@@ -698,5 +698,7 @@ def test_poisson_pdf_refuses_fields_beyond_the_resolved_range_instead_of_returni
     assert p[0] > 0.0 and p[2] == 0.0 and p[3] == 0.0
     with pytest.raises(ValueError, match=r"\|x\| ≤ 1000"):
         poisson_field_pdf(np.array([0.0, -1e4]), 0.3)
+    with pytest.raises(ValueError, match=r"\|x\| = 1000.5"):
+        poisson_field_pdf(1000.5, 0.3)
     b_h = 4.0 * np.pi**2 / 9.0
     assert poisson_field_pdf(1e4, 0.0) == pytest.approx(lorentzian_mixture_field_pdf(1e4, b_h), rel=1e-14, abs=0.0)
