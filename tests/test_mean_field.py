@@ -607,6 +607,26 @@ def test_poisson_pdf_at_small_exclusion_matches_a_brute_force_rule_to_its_docume
     assert expected[0] == pytest.approx(np.exp(4.0 * np.pi / 3.0 * d**3) * 9.0 / (2.0 * np.pi**3), rel=1e-7)
 
 
+@pytest.mark.parametrize(
+    ("d", "x", "expected"),
+    [
+        # An independent reference (its own G(K), kernel by a Laplace form for a ≥ 2, panels of 4 d³ with 20
+        # Gauss nodes out to where the ripple's bound (8π/3) d⁹/t² is 1e-20, then panels of 0.01 out to
+        # ln φ_h = −44, math.fsum): halving every panel moved it ≤ 1e-16, scipy's quad on sub-intervals
+        # agreed to 3e-17 at d = 1e-3. Measured |tlslib − reference| ≤ 5.6e-17 at d = 1e-3 and ≤ 6.4e-16 at
+        # d = 7.9e-3, where the ripple panels reach t_a ≈ 10 (the worst radius of 21 in d = 1e-4 … 0.01)
+        (1e-3, 0.0, 0.14513190555732483),
+        (1e-3, 2.0, 0.0694964509590245),
+        (1e-3, 50.0, 0.00037062688570281874),
+        (0.00794328234724282, 0.0, 0.14513220963501997),
+        (0.00794328234724282, 2.0, 0.06949659656670838),
+        (0.00794328234724282, 50.0, 0.00037062766223325093),
+    ],
+)
+def test_poisson_pdf_below_d_of_a_hundredth_meets_its_documented_absolute_accuracy(d, x, expected):
+    assert float(poisson_field_pdf(x, d)) == pytest.approx(expected, rel=0.0, abs=1.1e-15)
+
+
 def test_poisson_pdf_with_exclusion_is_normalized_and_has_the_field_variance_to_high_accuracy():
     # ∫P dx = φ_h(0) = 1 and ∫x² P dx = ⟨g_i²⟩ Var(h) = (1/2)(1/2)(4π/3) d⁻³ = field_variance(d) = (2π/3)² at the
     # paper's d; P is even and, for x > 0, smooth (the cusp is at 0 only): 20-node Gauss–Legendre panels of unit

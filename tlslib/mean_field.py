@@ -409,8 +409,9 @@ def poisson_field_pdf(x: ArrayLike, exclusion_radius: float) -> np.ndarray:
     P ≥ 1e-6. Smaller P (large d at large |x|: P(20; 0.62) = 4.8e-9, P(10; 1) = 5.9e-11) are
     good to that absolute 1e-15 only, the rounding left by the cancelling kernel. That sweep was
     made with 32-radian panels, which missed it for a scalar x ≤ 2 at d ≈ 0.15–0.3 (3.5e-14);
-    with the 16-radian panels, re-measured for d = 0.01 … 1.5 (67 radii; x = 0, 0.5, 2 alone and
-    with max|x| = 12 and 50) against a rule of uniform 20-node panels in t/d³: |error| ≤ 7.4e-16.
+    with the 16-radian panels, re-measured (x = 0, 0.5, 2 alone and with max|x| = 12 and 50) for
+    d = 0.01 … 1.5 (67 radii) against a rule of uniform 20-node panels in t/d³, and for d = 1e-4 …
+    0.01 (21 radii) against panels of 4 d³ out to where the ripple's bound is 1e-20: |error| ≤ 7.4e-16.
     Continuous in d: P(x; d) = e^(4πd³/3) P(x; 0) + O(d⁶).
 
     Parameters
