@@ -614,7 +614,7 @@ def test_poisson_pdf_at_small_exclusion_matches_a_brute_force_rule_to_its_docume
         # Gauss nodes out to where the ripple's bound (8π/3) d⁹/t² is 1e-20, then panels of 0.01 out to
         # ln φ_h = −44, math.fsum): halving every panel moved it ≤ 1e-16, scipy's quad on sub-intervals
         # agreed to 3e-17 at d = 1e-3. Measured |tlslib − reference| ≤ 5.6e-17 at d = 1e-3 and ≤ 6.4e-16 at
-        # d = 7.9e-3, where the ripple panels reach t_a ≈ 10 (the worst radius of 21 in d = 1e-4 … 0.01)
+        # d = 7.9e-3 (the worst radius of 21 in d = 1e-4 … 0.01; there the reference resolves the ripple out to t ≈ 10)
         (1e-3, 0.0, 0.14513190555732483),
         (1e-3, 2.0, 0.0694964509590245),
         (1e-3, 50.0, 0.00037062688570281874),

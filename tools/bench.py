@@ -44,9 +44,9 @@ def _cpu_times() -> tuple[float, float]:
 def _fresh_memory() -> str:
     """First touch of 1 GB of fresh memory (``np.ones``), twice, in a new process: the machine's page cost.
 
-    Not a kernel: on a virtual machine that hands freed memory back to its host, the first touch
-    of memory after a pause costs system time (measured here: 1.9–2.0 s per GB after 90 s idle,
-    0.1 s when warm); it shows up as the system time of a kernel's first run.
+    Not a kernel: on this virtual machine (probably its balloon handing freed memory back to the
+    host) the first touch of memory after a pause costs system time (measured: 1.9–2.4 s per GB
+    after 90 s idle, 0.1 s when warm); it shows up as the system time of a kernel's first run.
     """
     probe = (
         "import resource, time, numpy as np\n"
@@ -66,10 +66,11 @@ def _local_fields_million() -> str:
     """Local fields of 10⁶ TLS: the pair search (sorted cell list, 2 threads) and the sum, timed together, best of 3.
 
     Target: ≤ 2 s on 2 cores. Drawing the sample and the Gaussian tail are outside the timing;
-    each run's wall, user and system time are shown: user time is the kernel's arithmetic (CPU >
-    2 × wall means the cores were shared), system time mostly the pages of its ~1 GB of fresh
-    arrays (the 770 MB pair list), which the first run of a process may pay at the machine's
-    cold-memory rate (see :func:`_fresh_memory`).
+    each run's wall time and its user and system CPU time (all threads) are shown. User time is
+    the kernel's arithmetic (user + system > 2 × wall means the cores were shared); system time is
+    mostly the pages of its ~1 GB of fresh arrays (the 770 MB pair list), which a run may pay at
+    the machine's cold-memory rate (see :func:`_fresh_memory`): the first run of a process, and on
+    this VM later ones too (0.3–2.1 s of system time per run measured in one process).
     """
     import numpy as np
 
@@ -91,7 +92,7 @@ def _local_fields_million() -> str:
     p0 = zero_field_density(fields, 0.2)
     return (
         f"N = 1e6, R_c = {_cutoff()}: best of 3 {seconds:.2f} s wall (target <= 2 s; runs "
-        f"{'; '.join(f'{w:.2f} s wall = {u:.2f} s user + {s:.2f} s system' for w, u, s in runs)}), "
+        f"{'; '.join(f'{w:.2f} s wall ({u:.2f} s user, {s:.2f} s system CPU)' for w, u, s in runs)}), "
         f"{count:.4g} pairs, {count / seconds:.3g} pairs/s, {WORKERS} threads; P(0) = {p0:.3f} (no tail)"
     )
 
